@@ -1,0 +1,56 @@
+"""`atazan` command: checks and tools for contributors and CI."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .errors import DataError
+from .validate import load_dataset
+
+
+def _annotate() -> bool:
+    # In GitHub Actions, problems become annotations on the changed line.
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _print_problems(problems, stream) -> None:
+    for problem in problems:
+        print(problem.github_annotation() if _annotate() else str(problem), file=stream)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    data_dir = os.path.abspath(args.data)
+    root = os.path.dirname(data_dir)
+    try:
+        dataset = load_dataset(data_dir, root)
+    except DataError as error:
+        _print_problems(error.problems, sys.stderr)
+        print(f"atazan: {len(error.problems)} error(s) in {args.data}", file=sys.stderr)
+        return 1
+    _print_problems(dataset.warnings, sys.stderr)
+    print(
+        f"atazan: {args.data} is valid: {len(dataset.provisions)} provisions, {len(dataset.themes)} themes, "
+        f"{len(dataset.glossary)} glossary terms, {len(dataset.timeline)} timeline events, "
+        f"{len(dataset.warnings)} warning(s)"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="atazan", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check the dataset; exit 1 on any error")
+    validate.add_argument("--data", default="data", help="data folder (default: ./data)")
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Write generated pages into docs/<lang>/, touching only files whose content changed.
+
+Writing only on change keeps `mkdocs serve` from rebuilding in a loop. A file is removed only
+if it carries the generated mark, so a hand-written page is never deleted or overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .errors import DataError, Problem, display_path
+from .render import GENERATED_MARK, GeneratedPage
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def is_generated(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            head = handle.read(200)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return head.startswith("---") and f"\n{GENERATED_MARK}: true" in head
+
+
+def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str) -> WriteReport:
+    report = WriteReport()
+    wanted = {os.path.join(docs_dir, page.lang, page.path): page for page in pages}
+    clashes = [p for p in wanted if os.path.exists(p) and not is_generated(p)]
+    if clashes:
+        raise DataError([
+            Problem(display_path(p, root), "", "a hand-written page is in the way of a generated one; rename or move it")
+            for p in sorted(clashes)
+        ])
+    for target, page in sorted(wanted.items()):
+        if _read(target) == page.content:
+            report.unchanged.append(target)
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(page.content)
+        report.written.append(target)
+    for dirpath, _, filenames in os.walk(docs_dir):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if name.endswith(".md") and path not in wanted and is_generated(path):
+                os.remove(path)  # its record was deleted or renamed
+                report.removed.append(path)
+    return report
+
+
+def _read(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -1,0 +1,70 @@
+"""Language helpers shared by every page kind: URLs, dates, interface strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+from functools import lru_cache
+
+import yaml
+from babel.dates import format_date as babel_format_date
+
+from . import DEFAULT_LANGUAGE, LANGUAGES
+from .errors import DataError, Problem, display_path
+
+# kk is the state language, so it is the default and lives at the site root.
+URL_PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
+
+
+def page_url(lang: str, src_path: str) -> str:
+    """`provisions/ownership.md` -> `ru/provisions/ownership/`, relative to the site root."""
+    stem, _ = posixpath.splitext(src_path)
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem)
+    return URL_PREFIX[lang] + (stem + "/" if stem else "")
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """A date as readers of `lang` write it, from CLDR data (kk: `2026 ж. 15 наурыз`)."""
+    return babel_format_date(value, format="long", locale=lang)
+
+
+class Strings:
+    """Interface strings of the generated pages, from overrides/atazan/strings.yml."""
+
+    def __init__(self, table: dict[str, dict[str, str]]):
+        self._table = table
+
+    def get(self, key: str, lang: str, **values: object) -> str:
+        text = self._table[key][lang]
+        return text.format(**values) if values else text
+
+    def keys(self) -> list[str]:
+        return sorted(self._table)
+
+
+@lru_cache(maxsize=8)
+def load_strings(path: str, root: str) -> Strings:
+    """Load and check the string table: every key needs every language."""
+    shown = display_path(path, root)
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            table = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as error:
+        raise DataError([Problem(shown, "", f"cannot load interface strings: {error}")]) from None
+    problems = []
+    for key, texts in (table or {}).items():
+        if not isinstance(texts, dict):
+            problems.append(Problem(shown, key, "expected kk, ru and en texts"))
+            continue
+        for lang in LANGUAGES:
+            if not isinstance(texts.get(lang), str) or not texts[lang].strip():
+                problems.append(Problem(shown, f"{key}.{lang}", "missing interface string"))
+    if problems:
+        raise DataError(problems)
+    return Strings(table)
+
+
+def strings_path(root: str) -> str:
+    return os.path.join(root, "overrides", "atazan", "strings.yml")

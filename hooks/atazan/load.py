@@ -1,0 +1,105 @@
+"""Read data files: safe YAML, `utf-8-sig`, and a map back to line numbers for messages."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+
+@dataclass
+class LoadedFile:
+    path: str  # as shown to contributors, e.g. data/provisions/ownership.yml
+    data: Any
+    node: yaml.Node | None
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        """The 1-based line of the value at `loc`, or of its nearest existing parent."""
+        node = self.node
+        line = node.start_mark.line + 1 if node is not None else None
+        for key in loc:
+            child = _child(node, key)
+            if child is None:
+                break
+            node = child
+            line = node.start_mark.line + 1
+        return line
+
+
+def _child(node: yaml.Node | None, key: Any) -> yaml.Node | None:
+    # Follows one step of a pydantic error location through the YAML node tree.
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == str(key):
+                return value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+        if 0 <= key < len(node.value):
+            return node.value[key]
+    return None
+
+
+def read_yaml(abs_path: str, shown_path: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse one YAML file; problems name the file and line instead of raising."""
+    try:
+        with open(abs_path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        return None, [Problem(shown_path, "", f"cannot read file: {error.strerror}")]
+    try:
+        # utf-8-sig accepts a byte-order mark that Windows editors add.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(shown_path, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line)
+        ]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        problems = _duplicate_keys(node, shown_path)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        reason = (error.problem or error.context or "invalid YAML").strip()
+        if "\t" in text and "cannot start any token" in reason:
+            reason = "a tab character; indent with spaces"
+        return None, [Problem(shown_path, "", f"YAML syntax error: {reason}", line)]
+    except yaml.YAMLError as error:
+        return None, [Problem(shown_path, "", f"YAML syntax error: {error}")]
+    finally:
+        loader.dispose()
+    return LoadedFile(shown_path, data, node), problems
+
+
+def _duplicate_keys(node: yaml.Node | None, shown_path: str) -> list[Problem]:
+    # PyYAML keeps the last of two equal keys and drops the first without a word.
+    problems: list[Problem] = []
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in current.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        problems.append(
+                            Problem(shown_path, key_node.value, "duplicate key", key_node.start_mark.line + 1)
+                        )
+                    seen.add(key_node.value)
+                stack.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return problems
+
+
+def data_files(folder: str) -> list[str]:
+    """The record files of one collection folder, sorted so output never depends on the disk."""
+    if not os.path.isdir(folder):
+        return []
+    names = sorted(os.listdir(folder))
+    return [os.path.join(folder, name) for name in names if not name.startswith((".", "_"))]

@@ -1,0 +1,274 @@
+"""Page models: what one page shows in one language, worked out from the dataset.
+
+Templates only lay these out; every decision (which text to show, in what order, what is
+missing) is made here, once for all languages.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from . import schema
+from .i18n import format_date, page_url
+from .validate import Dataset
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text as the reader gets it, with the status the page must show."""
+
+    text: str
+    status: str  # original | translated | reviewed
+    lang: str  # the language the text is in
+    from_lang: str | None = None
+
+
+def pick(localized: dict[str, schema.LocalText], lang: str) -> Shown:
+    entry = localized[lang]
+    return Shown(entry.text, entry.status, lang, entry.from_)
+
+
+@dataclass(frozen=True)
+class Link:
+    id: str
+    title: str
+    path: str  # source path of the target page, e.g. themes/housing.md
+
+
+@dataclass(frozen=True)
+class SourceView:
+    outlet: str
+    title: str
+    url: str | None
+    date: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class VersionView:
+    kind: str
+    label: str
+    version_date: str | None
+    number: int | None
+    paragraphs: tuple[str, ...]
+    text: str | None
+    text_kind: str | None
+    text_language: str | None
+    translation: str | None
+    own_translation: Shown | None  # Ata Zan's rendering into the reader's language
+    source: SourceView
+    note: Shown | None
+
+
+@dataclass(frozen=True)
+class DiffView:
+    older: str  # version labels
+    newer: str
+    pieces: tuple[tuple[str, str], ...]  # (" " | "-" | "+", words)
+
+
+@dataclass
+class ProvisionPage:
+    id: str
+    lang: str
+    source_file: str
+    title: Shown
+    summary: Shown
+    section: str | None
+    themes: list[Link]
+    related: list[Link]
+    says: Shown
+    changed: Shown
+    means: Shown
+    versions: list[VersionView]
+    diffs: list[DiffView]
+    has_adopted_text: bool
+    glossary: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class ProvisionSummary:
+    link: Link
+    summary: Shown
+    numbers: list[tuple[str, int | None]]  # (version label, article number)
+
+
+@dataclass
+class ThemePage:
+    id: str
+    lang: str
+    source_file: str
+    title: Shown
+    summary: Shown
+    explainer: Shown
+    provisions: list[ProvisionSummary]
+    questions: list[Shown]
+
+
+@dataclass
+class SectionGroup:
+    title: str | None  # None: the sources do not name the section
+    number: str | None
+    provisions: list[ProvisionSummary]
+
+
+@dataclass
+class TimelineEntry:
+    date: str
+    iso_date: str
+    event: Shown
+    sources: list[str]
+    version_label: str | None
+
+
+def _version_order(dataset: Dataset, kind: str) -> tuple:
+    known = dataset.versions.get(kind)
+    date = known.date.isoformat() if known and known.date else "9999"
+    return (date, kind)
+
+
+def provision_link(dataset: Dataset, pid: str, lang: str) -> Link:
+    return Link(pid, dataset.provisions[pid].title[lang].text, f"provisions/{pid}.md")
+
+
+def theme_link(dataset: Dataset, tid: str, lang: str) -> Link:
+    return Link(tid, dataset.themes[tid].title[lang].text, f"themes/{tid}.md")
+
+
+def _version_view(dataset: Dataset, version: schema.TextVersion, lang: str) -> VersionView:
+    kind = dataset.versions[version.version]
+    own = version.translations.get(lang) if version.text_language != lang else None
+    source = version.source
+    return VersionView(
+        kind=version.version,
+        label=kind.label[lang].text,
+        version_date=format_date(kind.date, lang) if kind.date else None,
+        number=version.number,
+        paragraphs=tuple(version.paragraphs),
+        text=version.text,
+        text_kind=version.text_kind,
+        text_language=version.text_language,
+        translation=version.translation,
+        own_translation=Shown(own.text, own.status, lang, own.from_) if own else None,
+        source=SourceView(source.outlet, source.title, source.url, format_date(source.date, lang), source.note),
+        note=pick(version.note, lang) if version.note else None,
+    )
+
+
+_WORD = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(older: str, newer: str) -> tuple[tuple[str, str], ...]:
+    """Word-level differences, so a reader sees which words a revision changed."""
+    a, b = _WORD.findall(older), _WORD.findall(newer)
+    pieces: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append((" ", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("-", "".join(a[i1:i2])))
+        if j2 > j1:
+            pieces.append(("+", "".join(b[j1:j2])))
+    return tuple(pieces)
+
+
+def _diffs(views: list[VersionView]) -> list[DiffView]:
+    # Only texts in one language can be compared word by word.
+    with_text = [v for v in views if v.text]
+    diffs = []
+    for older, newer in zip(with_text, with_text[1:]):
+        if older.text_language == newer.text_language and older.kind != newer.kind:
+            diffs.append(DiffView(older.label, newer.label, word_diff(older.text, newer.text)))
+    return diffs
+
+
+def summarize(dataset: Dataset, pid: str, lang: str) -> ProvisionSummary:
+    provision = dataset.provisions[pid]
+    numbers = [
+        (dataset.versions[v.version].label[lang].text, v.number)
+        for v in sorted(provision.versions, key=lambda v: _version_order(dataset, v.version))
+    ]
+    return ProvisionSummary(provision_link(dataset, pid, lang), pick(provision.summary, lang), numbers)
+
+
+def provision_page(dataset: Dataset, pid: str, lang: str) -> ProvisionPage:
+    provision = dataset.provisions[pid]
+    ordered = sorted(provision.versions, key=lambda v: _version_order(dataset, v.version))
+    views = [_version_view(dataset, v, lang) for v in ordered]
+    section = dataset.sections.get(provision.section) if provision.section else None
+    glossary = [
+        Link(tid, term.term[lang].text, "glossary.md")
+        for tid, term in sorted(dataset.glossary.items())
+        if pid in term.provisions
+    ]
+    return ProvisionPage(
+        id=pid,
+        lang=lang,
+        source_file=dataset.origin[("provisions", pid)],
+        title=pick(provision.title, lang),
+        summary=pick(provision.summary, lang),
+        section=section.title[lang].text if section else None,
+        themes=[theme_link(dataset, t, lang) for t in provision.themes],
+        related=[provision_link(dataset, r, lang) for r in provision.related],
+        says=pick(provision.explanation.says, lang),
+        changed=pick(provision.explanation.changed, lang),
+        means=pick(provision.explanation.means, lang),
+        versions=views,
+        diffs=_diffs(views),
+        has_adopted_text=any(v.kind == "adopted" and v.text for v in views),
+        glossary=glossary,
+    )
+
+
+def theme_page(dataset: Dataset, tid: str, lang: str) -> ThemePage:
+    theme = dataset.themes[tid]
+    members = [pid for pid, p in sorted(dataset.provisions.items()) if tid in p.themes]
+    return ThemePage(
+        id=tid,
+        lang=lang,
+        source_file=dataset.origin[("themes", tid)],
+        title=pick(theme.title, lang),
+        summary=pick(theme.summary, lang),
+        explainer=pick(theme.explainer, lang),
+        provisions=[summarize(dataset, pid, lang) for pid in members],
+        questions=[pick(q, lang) for q in theme.questions],
+    )
+
+
+def sorted_themes(dataset: Dataset) -> list[str]:
+    return sorted(dataset.themes, key=lambda tid: (dataset.themes[tid].order, tid))
+
+
+def section_groups(dataset: Dataset, lang: str) -> list[SectionGroup]:
+    groups = []
+    for sid, section in dataset.sections.items():  # file order is the Constitution's order
+        members = [pid for pid, p in sorted(dataset.provisions.items()) if p.section == sid]
+        if members:
+            groups.append(SectionGroup(section.title[lang].text, section.number, [summarize(dataset, p, lang) for p in members]))
+    unplaced = [pid for pid, p in sorted(dataset.provisions.items()) if p.section is None]
+    if unplaced:
+        groups.append(SectionGroup(None, None, [summarize(dataset, p, lang) for p in unplaced]))
+    return groups
+
+
+def timeline_entries(dataset: Dataset, lang: str) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            date=format_date(event.date, lang),
+            iso_date=event.date.isoformat(),
+            event=pick(event.event, lang),
+            sources=list(event.sources),
+            version_label=dataset.versions[event.version].label[lang].text if event.version else None,
+        )
+        for event in dataset.timeline
+    ]
+
+
+def counterpart_urls(src_path: str) -> dict[str, str]:
+    """The URL of one page in every language, for switchers and tests."""
+    from . import LANGUAGES
+
+    return {lang: page_url(lang, src_path) for lang in LANGUAGES}

@@ -1,0 +1,148 @@
+"""Renderers: one per page kind, chosen from a table; Markdown comes from Jinja templates.
+
+Every language goes through the same code path: `render_all` loops over languages and page
+kinds, and each template receives the page model plus `t()` bound to that language.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import jinja2
+
+from . import LANGUAGES, models
+from .i18n import Strings, load_strings, strings_path
+from .validate import Dataset
+
+GENERATED_MARK = "atazan_generated"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    lang: str
+    path: str  # relative to docs/<lang>/, e.g. provisions/ownership.md
+    source_file: str  # the data file a contributor edits
+    content: str
+
+
+@dataclass(frozen=True)
+class PageKind:
+    template: str
+    # Yields (path, source_file, context) for every page of this kind in one language.
+    pages: Callable[[Dataset, str], list[tuple[str, str, dict]]]
+
+
+def _provision_pages(dataset: Dataset, lang: str):
+    return [
+        (f"provisions/{pid}.md", dataset.origin[("provisions", pid)], {"page": models.provision_page(dataset, pid, lang)})
+        for pid in sorted(dataset.provisions)
+    ]
+
+
+def _theme_pages(dataset: Dataset, lang: str):
+    return [
+        (f"themes/{tid}.md", dataset.origin[("themes", tid)], {"page": models.theme_page(dataset, tid, lang)})
+        for tid in models.sorted_themes(dataset)
+    ]
+
+
+def _provision_index(dataset: Dataset, lang: str):
+    return [("provisions/index.md", "data/provisions", {"groups": models.section_groups(dataset, lang)})]
+
+
+def _theme_index(dataset: Dataset, lang: str):
+    themes = [models.theme_page(dataset, tid, lang) for tid in models.sorted_themes(dataset)]
+    return [("themes/index.md", "data/themes", {"themes": themes})]
+
+
+def _timeline(dataset: Dataset, lang: str):
+    return [("timeline.md", "data/timeline.yml", {"entries": models.timeline_entries(dataset, lang)})]
+
+
+def _glossary(dataset: Dataset, lang: str):
+    terms = sorted(dataset.glossary.values(), key=lambda term: term.term[lang].text.casefold())
+    return [("glossary.md", "data/glossary", {"terms": [(t.id, models.pick(t.term, lang), models.pick(t.definition, lang),
+              [models.provision_link(dataset, p, lang) for p in t.provisions]) for t in terms]})]
+
+
+PAGE_KINDS: dict[str, PageKind] = {
+    "provision": PageKind("provision.md.j2", _provision_pages),
+    "theme": PageKind("theme.md.j2", _theme_pages),
+    "provision-index": PageKind("provision_index.md.j2", _provision_index),
+    "theme-index": PageKind("theme_index.md.j2", _theme_index),
+    "timeline": PageKind("timeline.md.j2", _timeline),
+    "glossary": PageKind("glossary.md.j2", _glossary),
+}
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def md_inline(text: str | None) -> str:
+    """Data text as inert Markdown: no HTML, links, emphasis or headings from the data."""
+    if text is None:
+        return ""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
+def md_block(text: str | None) -> str:
+    """Like md_inline, but keeps the blank lines that separate paragraphs."""
+    if text is None:
+        return ""
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(text).strip()) if p.strip()]
+    return "\n\n".join(md_inline(p) for p in paragraphs)
+
+
+def html_text(text: str | None) -> str:
+    """Data text inside raw HTML blocks."""
+    return html.escape(" ".join(str(text or "").split()), quote=True)
+
+
+def make_environment(template_dir: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        undefined=jinja2.StrictUndefined,  # a typo in a template fails the build, not the page
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # Markdown output: escaping is explicit, via the filters below
+    )
+    env.filters.update(md=md_inline, md_block=md_block, html=html_text)
+    return env
+
+
+def template_dir(root: str) -> str:
+    return os.path.join(root, "overrides", "atazan", "pages")
+
+
+def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES) -> list[GeneratedPage]:
+    """Every generated page in every language."""
+    strings = load_strings(strings_path(dataset.root), dataset.root)
+    env = make_environment(template_dir(dataset.root))
+    pages = []
+    for lang in languages:
+        for kind_name, kind in PAGE_KINDS.items():
+            template = env.get_template(kind.template)
+            for path, source_file, context in kind.pages(dataset, lang):
+                content = template.render(
+                    lang=lang,
+                    t=_translator(strings, lang),
+                    kind=kind_name,
+                    source_file=source_file,
+                    generated_mark=GENERATED_MARK,
+                    depth="../" * path.count("/"),
+                    **context,
+                )
+                pages.append(GeneratedPage(lang, path, source_file, content))
+    return pages
+
+
+def _translator(strings: Strings, lang: str) -> Callable[..., str]:
+    def t(key: str, **values: object) -> str:
+        return strings.get(key, lang, **values)
+
+    return t

@@ -1,0 +1,201 @@
+"""The dataset schema: the one source of truth for what a data file may hold.
+
+Each record type is a pydantic model. `validate.py` checks files against these models and
+turns pydantic's errors into one-line messages; cross-record rules (references, duplicate ids,
+clashing article numbers) live there too, because a single file cannot see them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from . import LANGUAGES
+
+Lang = Literal["kk", "ru", "en"]
+TranslationStatus = Literal["original", "translated", "reviewed"]
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+VersionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:_[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+def _iso_date(value: Any) -> dt.date:
+    # YAML already turns 2026-01-30 into a date; anything else must be that exact form.
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("iso_date", "expected YYYY-MM-DD, got {got}", {"got": repr(value)})
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+class Record(BaseModel):
+    # Unknown keys are errors: a misspelt key would otherwise vanish without a word.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class LocalText(Record):
+    """A text in one language, with its translation status."""
+
+    text: Text
+    status: TranslationStatus
+    from_: Lang | None = Field(default=None, alias="from")
+    # Fingerprint of the source-language text this translation was made from.
+    source_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")] | None = None
+
+    @model_validator(mode="after")
+    def _from_matches_status(self) -> "LocalText":
+        if self.status == "original" and self.from_ is not None:
+            raise PydanticCustomError("status", "'from' is only for translated or reviewed text")
+        if self.status != "original" and self.from_ is None:
+            raise PydanticCustomError(
+                "status", "'from' is required when status is '{status}'", {"status": self.status}
+            )
+        return self
+
+
+def _all_languages(value: dict[str, LocalText]) -> dict[str, LocalText]:
+    missing = [lang for lang in LANGUAGES if lang not in value]
+    if missing:
+        raise PydanticCustomError(
+            "missing_language", "missing language {langs}", {"langs": ", ".join(missing)}
+        )
+    return value
+
+
+LocalizedAll = Annotated[dict[Lang, LocalText], AfterValidator(_all_languages)]
+
+
+class Source(Record):
+    """Where a text or claim comes from, as a reader can check it."""
+
+    outlet: Text
+    title: Text
+    date: IsoDate
+    url: Url | None = None
+    # Why there is no URL, for example "the news dump gives no link".
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _url_or_note(self) -> "Source":
+        if self.url is None and self.note is None:
+            raise PydanticCustomError("source", "give a url, or a note saying why there is none")
+        return self
+
+
+class TextVersion(Record):
+    """One version of a provision's legal text, exactly as one source gives it."""
+
+    version: VersionId
+    number: Annotated[int, Field(ge=1, le=999)] | None = None  # null: the source gives none
+    paragraphs: list[Annotated[str, StringConstraints(pattern=r"^[0-9]+\)?$")]] = []
+    text: Text | None = None
+    text_kind: Literal["quote", "paraphrase"] | None = None
+    text_language: Lang | None = None
+    translation: Literal["official", "unofficial", "unknown"] | None = None
+    # Ata Zan's own renderings of `text` into other languages; never the official wording.
+    translations: dict[Lang, LocalText] = {}
+    source: Source
+    note: LocalizedAll | None = None
+
+    @model_validator(mode="after")
+    def _text_is_described(self) -> "TextVersion":
+        if self.text is not None:
+            for key in ("text_kind", "text_language"):
+                if getattr(self, key) is None:
+                    raise PydanticCustomError(
+                        "text", "'{key}' is required when 'text' is given", {"key": key}
+                    )
+        elif self.translations:
+            raise PydanticCustomError("text", "'translations' need a 'text' to translate")
+        return self
+
+
+class Explanation(Record):
+    says: LocalizedAll  # what the provision says
+    changed: LocalizedAll  # what changed between versions
+    means: LocalizedAll  # what it means for a person
+
+
+class Provision(Record):
+    id: Slug
+    section: Slug | None = None  # null: the sources do not say
+    themes: list[Slug] = Field(min_length=1)
+    related: list[Slug] = []
+    title: LocalizedAll
+    summary: LocalizedAll
+    explanation: Explanation
+    versions: list[TextVersion] = Field(min_length=1)
+
+
+class Theme(Record):
+    id: Slug
+    order: int = 100
+    title: LocalizedAll
+    summary: LocalizedAll
+    explainer: LocalizedAll
+    questions: list[LocalizedAll] = []  # discussion questions for roundtables
+
+
+class GlossaryTerm(Record):
+    id: Slug
+    term: LocalizedAll
+    definition: LocalizedAll
+    provisions: list[Slug] = []
+
+
+class VersionKind(Record):
+    id: VersionId
+    date: IsoDate | None = None
+    label: LocalizedAll
+    description: LocalizedAll
+    sources: list[Url] = []
+
+
+class Section(Record):
+    id: Slug
+    number: Annotated[str, StringConstraints(pattern=r"^[IVXLC]+$")] | None = None
+    title: LocalizedAll
+    source_note: LocalizedAll | None = None
+
+
+class TimelineEvent(Record):
+    date: IsoDate
+    event: LocalizedAll
+    sources: list[Url] = Field(min_length=1)
+    version: VersionId | None = None
+
+
+# Which model each part of data/ holds; the one table the loader and the schema export share.
+COLLECTIONS: dict[str, type[Record]] = {
+    "provisions": Provision,
+    "themes": Theme,
+    "glossary": GlossaryTerm,
+}
+LISTS: dict[str, type[Record]] = {
+    "versions.yml": VersionKind,
+    "sections.yml": Section,
+    "timeline.yml": TimelineEvent,
+}

@@ -1,0 +1,242 @@
+"""Check the whole dataset against the schema before anything is rendered.
+
+Steps: read every file (load.py) -> check each record against its model (schema.py) ->
+check the rules that span records -> return a `Dataset`, or raise `DataError` listing every
+problem as `file:line: field: message`.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .errors import DataError, Problem, display_path
+from .load import LoadedFile, data_files, read_yaml
+
+
+@dataclass
+class Dataset:
+    root: str  # the project folder; paths in messages and edit links are relative to it
+    provisions: dict[str, schema.Provision] = field(default_factory=dict)
+    themes: dict[str, schema.Theme] = field(default_factory=dict)
+    glossary: dict[str, schema.GlossaryTerm] = field(default_factory=dict)
+    versions: dict[str, schema.VersionKind] = field(default_factory=dict)
+    sections: dict[str, schema.Section] = field(default_factory=dict)
+    timeline: list[schema.TimelineEvent] = field(default_factory=list)
+    # Record id -> the data file it came from, for edit links and messages.
+    origin: dict[tuple[str, str], str] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
+    """Load and validate `data_dir`; raises DataError with every problem found."""
+    root = root if root is not None else os.path.dirname(os.path.abspath(data_dir))
+    dataset = Dataset(root=root)
+    problems: list[Problem] = []
+    loaded_files: dict[tuple[str, str], LoadedFile] = {}
+    if not os.path.isdir(data_dir):
+        raise DataError([Problem(display_path(data_dir, root), "", "data folder not found")])
+
+    for name, model in schema.LISTS.items():
+        loaded, found = _read(os.path.join(data_dir, name), root)
+        problems += found
+        if loaded is None:
+            continue
+        if not isinstance(loaded.data, list):
+            problems.append(Problem(loaded.path, "", "expected a list of entries", loaded.line_of(())))
+            continue
+        records = [_check(loaded, model, item, (index,), problems) for index, item in enumerate(loaded.data)]
+        records = [r for r in records if r is not None]
+        for index, item in enumerate(loaded.data):
+            version = item.get("version") if isinstance(item, dict) else None
+            if name == "timeline.yml" and version is not None and version not in dataset.versions:
+                problems.append(Problem(loaded.path, f"[{index}].version", f"unknown version '{version}' (see data/versions.yml)", loaded.line_of((index, "version"))))
+        if name == "timeline.yml":
+            dataset.timeline = sorted(records, key=lambda event: event.date)
+        else:
+            target = dataset.versions if name == "versions.yml" else dataset.sections
+            for index, record in enumerate(records):
+                if record.id in target:
+                    problems.append(Problem(loaded.path, f"[{index}].id", f"duplicate id '{record.id}'", loaded.line_of((index, "id"))))
+                target[record.id] = record
+
+    for collection, model in schema.COLLECTIONS.items():
+        target = getattr(dataset, collection)
+        for abs_path in data_files(os.path.join(data_dir, collection)):
+            shown = display_path(abs_path, root)
+            if not abs_path.endswith(".yml"):
+                problems.append(Problem(shown, "", "unexpected file: records are .yml files"))
+                continue
+            loaded, found = _read(abs_path, root, must_exist=True)
+            problems += found
+            if loaded is None:
+                continue
+            record = _check(loaded, model, loaded.data, (), problems)
+            if record is None:
+                continue
+            stem = os.path.splitext(os.path.basename(abs_path))[0]
+            if record.id != stem:
+                problems.append(Problem(shown, "id", f"'{record.id}' does not match the file name '{stem}.yml'", loaded.line_of(("id",))))
+            if record.id in target:
+                first = dataset.origin[(collection, record.id)]
+                problems.append(Problem(shown, "id", f"duplicate id '{record.id}' (also in {first})", loaded.line_of(("id",))))
+                continue
+            target[record.id] = record
+            dataset.origin[(collection, record.id)] = shown
+            loaded_files[(collection, record.id)] = loaded
+
+    if not problems:
+        problems += _cross_checks(dataset, loaded_files)
+    errors = [p for p in problems if p.severity == "error"]
+    dataset.warnings = [p for p in problems if p.severity == "warning"]
+    if errors:
+        raise DataError(errors)
+    return dataset
+
+
+def _read(abs_path: str, root: str, must_exist: bool = True) -> tuple[LoadedFile | None, list[Problem]]:
+    shown = display_path(abs_path, root)
+    if not os.path.exists(abs_path):
+        return None, ([Problem(shown, "", "file not found")] if must_exist else [])
+    loaded, problems = read_yaml(abs_path, shown)
+    if loaded is not None and loaded.data is None:
+        return None, problems + [Problem(shown, "", "file is empty")]
+    return loaded, problems
+
+
+def _check(loaded: LoadedFile, model: type[BaseModel], data: Any, prefix: tuple, problems: list[Problem]):
+    if not isinstance(data, dict):
+        problems.append(Problem(loaded.path, _field(prefix), "expected a mapping of keys to values", loaded.line_of(prefix)))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            loc = prefix + tuple(item["loc"])
+            problems.append(Problem(loaded.path, _field(loc), _message(item, model, tuple(item["loc"])), loaded.line_of(loc)))
+        return None
+
+
+def _field(loc: tuple) -> str:
+    """`('versions', 1, 'date')` -> `versions[1].date`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_TYPE_NAMES = {"str": "text", "int": "a whole number", "list": "a list", "dict": "a mapping", "bool": "true or false",
+               "NoneType": "nothing", "date": "a date", "float": "a number"}
+
+
+def _message(item: dict, model: type[BaseModel], loc: tuple) -> str:
+    kind, given, ctx = item["type"], item.get("input"), item.get("ctx") or {}
+    got = _TYPE_NAMES.get(type(given).__name__, type(given).__name__)
+    if kind == "missing":
+        return "required field missing"
+    if kind == "extra_forbidden":
+        if " " in str(loc[-1]):
+            return "unknown key; a text that contains a comma must be put in quotes"
+        allowed = _allowed_keys(model, loc[:-1])
+        return f"unknown key; expected one of: {', '.join(allowed)}" if allowed else "unknown key"
+    if kind == "literal_error":
+        return f"expected {ctx.get('expected')}, got {given!r}"
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == schema.SLUG_PATTERN:
+            return f"expected an id like 'land-ownership' (lowercase letters, digits, hyphens), got {given!r}"
+        if "https?" in str(ctx.get("pattern")):
+            return f"expected a web address starting with http:// or https://, got {given!r}"
+        return f"unexpected format {given!r}"
+    if kind in ("string_too_short", "too_short"):
+        return "must not be empty"
+    if kind == "string_type":
+        return f"expected text, got {got}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {given!r}"
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list, got {got}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of keys to values, got {got}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"out of range: {given!r}"
+    return item["msg"]
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    # Walks the schema along the error location to list the keys a contributor may use.
+    current: Any = model
+    for part in loc:
+        current = _strip(current)
+        origin = typing.get_origin(current)
+        if origin in (list, dict):  # a list index or a mapping key: step into the items
+            current = typing.get_args(current)[-1]
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part) or next(
+                (f for f in current.model_fields.values() if f.alias == part), None)
+            if info is None:
+                return []
+            current = info.annotation
+        else:
+            return []
+    current = _strip(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [info.alias or name for name, info in current.model_fields.items()]
+    return []
+
+
+def _strip(annotation: Any) -> Any:
+    # Annotated[X, ...] and Optional[X] both lead to X.
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+
+
+def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFile]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(collection: str, record_id: str, loc: tuple, message: str, severity: str = "error") -> None:
+        loaded = loaded_files[(collection, record_id)]
+        problems.append(Problem(loaded.path, _field(loc), message, loaded.line_of(loc), severity))
+
+    claimed: dict[tuple[str, int], list[tuple[str, set[str]]]] = {}
+    for pid, provision in dataset.provisions.items():
+        if provision.section is not None and provision.section not in dataset.sections:
+            report("provisions", pid, ("section",), f"unknown section '{provision.section}' (see data/sections.yml)")
+        for index, theme in enumerate(provision.themes):
+            if theme not in dataset.themes:
+                report("provisions", pid, ("themes", index), f"unknown theme '{theme}' (no data/themes/{theme}.yml)")
+        for index, other in enumerate(provision.related):
+            if other not in dataset.provisions:
+                report("provisions", pid, ("related", index), f"unknown provision '{other}' (no data/provisions/{other}.yml)")
+            elif other == pid:
+                report("provisions", pid, ("related", index), "a provision cannot be related to itself")
+        for index, version in enumerate(provision.versions):
+            if version.version not in dataset.versions:
+                report("provisions", pid, ("versions", index, "version"), f"unknown version '{version.version}' (see data/versions.yml)")
+            if version.number is not None:
+                key = (version.version, version.number)
+                for other_id, paragraphs in claimed.get(key, []):
+                    if other_id != pid and (not paragraphs or not version.paragraphs or paragraphs & set(version.paragraphs)):
+                        report("provisions", pid, ("versions", index, "number"),
+                               f"article {version.number} of {version.version} is already claimed by provision '{other_id}'")
+                claimed.setdefault(key, []).append((pid, set(version.paragraphs)))
+    for tid, term in dataset.glossary.items():
+        for index, other in enumerate(term.provisions):
+            if other not in dataset.provisions:
+                report("glossary", tid, ("provisions", index), f"unknown provision '{other}' (no data/provisions/{other}.yml)")
+    used = {theme for provision in dataset.provisions.values() for theme in provision.themes}
+    for tid in dataset.themes:
+        if tid not in used:
+            report("themes", tid, ("id",), "no provision lists this theme yet", "warning")
+    return problems

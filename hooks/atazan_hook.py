@@ -1,0 +1,90 @@
+"""MkDocs adapter for the Ata Zan generator (the only module that imports MkDocs).
+
+Events, and why each is used:
+- on_config: validate data/ and write generated pages into docs/<lang>/ before files are
+  collected. It fires once per language build (mkdocs-static-i18n), so the work is skipped
+  unless data/ or the templates changed since the last run.
+- on_files: keep generator templates in overrides/atazan/ out of the built site.
+- on_page_context: point the edit link of a generated page at its data file.
+- on_post_build: write the open-data export api/v1/<lang>.json once, in the root build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+
+from mkdocs.exceptions import PluginError
+
+from atazan import DEFAULT_LANGUAGE, generate, opendata, render
+from atazan.errors import DataError
+from atazan.validate import Dataset, load_dataset
+
+log = logging.getLogger("mkdocs.hooks.atazan")
+
+_state: dict[str, object] = {"fingerprint": None, "dataset": None}
+
+
+def _inputs(root: str) -> list[str]:
+    return [os.path.join(root, "data"), os.path.join(root, "overrides", "atazan")]
+
+
+def _fingerprint(folders: list[str]) -> str:
+    # Cheap change detection: names, sizes and modification times of every input file.
+    digest = hashlib.sha1()
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames.sort()
+            for name in sorted(filenames):
+                stat = os.stat(os.path.join(dirpath, name))
+                digest.update(f"{dirpath}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def on_config(config):
+    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    folders = _inputs(root)
+    for folder in folders:
+        if folder not in config.watch:
+            config.watch.append(folder)
+    fingerprint = _fingerprint(folders)
+    if fingerprint == _state["fingerprint"]:
+        return config
+    try:
+        dataset = load_dataset(os.path.join(root, "data"), root)
+        report = generate.write_pages(render.render_all(dataset), config.docs_dir, root)
+    except DataError as error:
+        raise PluginError("invalid data:\n" + "\n".join(str(p) for p in error.problems)) from None
+    for warning in dataset.warnings:
+        log.warning(str(warning))
+    log.info(
+        "atazan: %d generated pages written, %d unchanged, %d removed",
+        len(report.written), len(report.unchanged), len(report.removed),
+    )
+    _state.update(fingerprint=fingerprint, dataset=dataset)
+    return config
+
+
+def on_files(files, config):
+    for file in [f for f in files if f.src_uri.startswith("atazan/") and not f.is_documentation_page()]:
+        files.remove(file)
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    source = page.meta.get("atazan_source")
+    if source and config.repo_url:
+        kind = "blob" if source.endswith(".yml") else "tree"
+        action = "edit" if kind == "blob" else kind
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{action}/main/{source}"
+    return context
+
+
+def on_post_build(config):
+    # mkdocs-static-i18n rebuilds each other language into a sub-folder; export once, at the root.
+    if config.theme.get("language") != DEFAULT_LANGUAGE:
+        return
+    dataset = _state["dataset"]
+    if isinstance(dataset, Dataset):
+        opendata.write_exports(dataset, config.site_dir)
