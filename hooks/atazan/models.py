@@ -43,7 +43,7 @@ class SourceView:
     title: str
     url: str | None
     date: str
-    note: str | None
+    note: Shown | None
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,8 @@ def _version_view(dataset: Dataset, version: schema.TextVersion, lang: str) -> V
         text_language=version.text_language,
         translation=version.translation,
         own_translation=Shown(own.text, own.status, lang, own.from_) if own else None,
-        source=SourceView(source.outlet, source.title, source.url, format_date(source.date, lang), source.note),
+        source=SourceView(source.outlet, source.title, source.url, format_date(source.date, lang),
+                          pick(source.note, lang) if source.note else None),
         note=pick(version.note, lang) if version.note else None,
     )
 
@@ -176,8 +177,8 @@ def word_diff(older: str, newer: str) -> tuple[tuple[str, str], ...]:
 
 
 def _diffs(views: list[VersionView]) -> list[DiffView]:
-    # Only texts in one language can be compared word by word.
-    with_text = [v for v in views if v.text]
+    # Only quotations in one language can be compared word by word; a paraphrase is not the text.
+    with_text = [v for v in views if v.text and v.text_kind == "quote"]
     diffs = []
     for older, newer in zip(with_text, with_text[1:]):
         if older.text_language == newer.text_language and older.kind != newer.kind:

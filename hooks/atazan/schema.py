@@ -95,8 +95,8 @@ class Source(Record):
     title: Text
     date: IsoDate
     url: Url | None = None
-    # Why there is no URL, for example "the news dump gives no link".
-    note: Text | None = None
+    # Context a reader needs, such as who spoke, or why there is no URL.
+    note: LocalizedAll | None = None
 
     @model_validator(mode="after")
     def _url_or_note(self) -> "Source":
