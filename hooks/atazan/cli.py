@@ -38,12 +38,39 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_news(args: argparse.Namespace) -> int:
+    from .news import importer
+
+    data_dir = os.path.abspath(args.data)
+    try:
+        dataset = load_dataset(data_dir, os.path.dirname(data_dir))
+    except DataError as error:
+        print(f"atazan import-news: {args.data} is invalid ({len(error.problems)} error(s)); run `atazan validate --data {args.data}`", file=sys.stderr)
+        return 1
+    try:
+        report = importer.run(args.dumps, data_dir, importer.context_from_dataset(dataset), args.dry_run,
+                              log=lambda line: print(line, file=sys.stderr))
+    except importer.ImportError_ as error:
+        print(f"atazan import-news: {error}", file=sys.stderr)
+        return 1
+    for warning in report.warnings:
+        print(f"{warning}", file=sys.stderr)
+    importer.print_report(report)
+    print(report.summary() + (" (dry run: nothing written)" if args.dry_run else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="atazan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check the dataset; exit 1 on any error")
     validate.add_argument("--data", default="data", help="data folder (default: ./data)")
     validate.set_defaults(func=cmd_validate)
+    news = sub.add_parser("import-news", help="import raw news dumps into DIR/news/; curated fields are never overwritten")
+    news.add_argument("dumps", nargs="+", metavar="DUMP", help="raw news dump files")
+    news.add_argument("--data", default="data", help="data folder (default: ./data)")
+    news.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
+    news.set_defaults(func=cmd_import_news)
     return parser
 
 

@@ -188,11 +188,102 @@ class TimelineEvent(Record):
     version: VersionId | None = None
 
 
+class NewsSource(Record):
+    """One outlet's telling of a news story; url is None when the dump gives no link."""
+
+    outlet: Text
+    title: Text
+    date: IsoDate
+    url: Url | None = None
+
+
+class NewsExtract(Record):
+    """Sentences copied from the story by the importer: extracted, not written by us."""
+
+    text: Text
+    kind: Literal["extracted"]
+    language: Lang
+
+
+class NewsReference(Record):
+    """An article reference as the story words it, and the provision records it maps to."""
+
+    text: Text
+    version: VersionId | None  # None: the story does not say which text it means
+    article: Annotated[int, Field(ge=1, le=999)]
+    paragraphs: list[str] = []
+    subparagraphs: list[str] = []
+    provisions: list[Slug] = []  # empty: no provision record has this article yet
+
+
+class NewsRelevance(Record):
+    relevant: bool
+    reason: Text
+
+
+class NewsMachine(Record):
+    """Written by `atazan import-news` and rewritten on every run."""
+
+    title: Text
+    outlet: Text
+    sources: list[NewsSource] = Field(min_length=1)
+    summary: NewsExtract
+    themes: list[Slug] = []
+    references: list[NewsReference] = []
+    relevance: NewsRelevance
+
+
+class NewsCurated(Record):
+    """Written by people; the importer never touches it. None: not curated yet."""
+
+    relevant: bool | None = None  # overrides machine.relevance
+    summary: LocalizedAll | None = None
+    themes: list[Slug] | None = None  # checked by hand; replaces machine.themes
+    provisions: list[Slug] | None = None  # checked by hand
+
+
+class NewsItem(Record):
+    id: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    date: IsoDate
+    curated: NewsCurated = NewsCurated()
+    machine: NewsMachine
+
+    @model_validator(mode="after")
+    def _id_starts_with_date(self) -> "NewsItem":
+        if not self.id.startswith(self.date.isoformat()):
+            raise PydanticCustomError("id", "the id must start with the date {date}", {"date": self.date.isoformat()})
+        return self
+
+
+class CheckedArticle(Record):
+    """An article a fact-check compared the claim with, by version and number."""
+
+    version: VersionId
+    article: Annotated[int, Field(ge=1, le=999)]
+    paragraphs: list[str] = []
+
+
+class FactCheck(Record):
+    """A circulating claim, what the texts actually say, and where to check it."""
+
+    id: Slug
+    date: IsoDate  # when the claim was reported
+    claim: LocalizedAll
+    finding: LocalizedAll
+    verdict: Literal["false", "misleading", "accurate", "unproven"]
+    checked: list[CheckedArticle] = []
+    provisions: list[Slug] = []
+    news: list[Slug] = []
+    sources: list[NewsSource] = Field(min_length=1)
+
+
 # Which model each part of data/ holds; the one table the loader and the schema export share.
 COLLECTIONS: dict[str, type[Record]] = {
     "provisions": Provision,
     "themes": Theme,
     "glossary": GlossaryTerm,
+    "news": NewsItem,
+    "factchecks": FactCheck,
 }
 LISTS: dict[str, type[Record]] = {
     "versions.yml": VersionKind,

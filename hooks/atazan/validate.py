@@ -26,6 +26,8 @@ class Dataset:
     provisions: dict[str, schema.Provision] = field(default_factory=dict)
     themes: dict[str, schema.Theme] = field(default_factory=dict)
     glossary: dict[str, schema.GlossaryTerm] = field(default_factory=dict)
+    news: dict[str, schema.NewsItem] = field(default_factory=dict)
+    factchecks: dict[str, schema.FactCheck] = field(default_factory=dict)
     versions: dict[str, schema.VersionKind] = field(default_factory=dict)
     sections: dict[str, schema.Section] = field(default_factory=dict)
     timeline: list[schema.TimelineEvent] = field(default_factory=list)
@@ -235,8 +237,43 @@ def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFi
         for index, other in enumerate(term.provisions):
             if other not in dataset.provisions:
                 report("glossary", tid, ("provisions", index), f"unknown provision '{other}' (no data/provisions/{other}.yml)")
+    problems += _news_checks(dataset, report)
     used = {theme for provision in dataset.provisions.values() for theme in provision.themes}
     for tid in dataset.themes:
         if tid not in used:
             report("themes", tid, ("id",), "no provision lists this theme yet", "warning")
     return problems
+
+
+def _news_checks(dataset: Dataset, report) -> list[Problem]:
+    # News and fact-checks may only point at records that exist; the importer's own
+    # references are checked too, since provisions can be renamed after an import.
+    def exists(kind: str, ident: str) -> bool:
+        return ident in (dataset.provisions if kind == "provision" else dataset.themes if kind == "theme" else dataset.news)
+
+    def check(collection: str, rid: str, loc: tuple, kind: str, ident: str) -> None:
+        if not exists(kind, ident):
+            folder = {"provision": "provisions", "theme": "themes", "news": "news"}[kind]
+            report(collection, rid, loc, f"unknown {kind} '{ident}' (no data/{folder}/{ident}.yml)")
+
+    for nid, item in dataset.news.items():
+        for index, tid in enumerate(item.machine.themes):
+            check("news", nid, ("machine", "themes", index), "theme", tid)
+        for index, ref in enumerate(item.machine.references):
+            if ref.version is not None and ref.version not in dataset.versions:
+                report("news", nid, ("machine", "references", index, "version"), f"unknown version '{ref.version}' (see data/versions.yml)")
+            for j, pid in enumerate(ref.provisions):
+                check("news", nid, ("machine", "references", index, "provisions", j), "provision", pid)
+        for index, tid in enumerate(item.curated.themes or []):
+            check("news", nid, ("curated", "themes", index), "theme", tid)
+        for index, pid in enumerate(item.curated.provisions or []):
+            check("news", nid, ("curated", "provisions", index), "provision", pid)
+    for fid, fact in dataset.factchecks.items():
+        for index, art in enumerate(fact.checked):
+            if art.version not in dataset.versions:
+                report("factchecks", fid, ("checked", index, "version"), f"unknown version '{art.version}' (see data/versions.yml)")
+        for index, pid in enumerate(fact.provisions):
+            check("factchecks", fid, ("provisions", index), "provision", pid)
+        for index, nid in enumerate(fact.news):
+            check("factchecks", fid, ("news", index), "news", nid)
+    return []
