@@ -60,6 +60,29 @@ def cmd_import_news(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    import json
+
+    from . import bench
+
+    try:
+        scales = [float(s) for s in args.scales.split(",")]
+    except ValueError:
+        print(f"atazan bench: --scales: expected numbers separated by commas, got '{args.scales}'", file=sys.stderr)
+        return 2
+    root = os.path.abspath(args.root)
+    try:
+        result = bench.run(root, scales, args.repeat, args.site, log=lambda line: print(line, file=sys.stderr))
+    except (bench.BenchError, DataError) as error:
+        print(f"atazan bench: {error}", file=sys.stderr)
+        return 1
+    print(bench.format_report(result))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(result, handle, indent=2, ensure_ascii=False)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="atazan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -71,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     news.add_argument("--data", default="data", help="data folder (default: ./data)")
     news.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     news.set_defaults(func=cmd_import_news)
+    bench = sub.add_parser("bench", help="measure build time at 1x/5x/25x data, overhead over plain MkDocs, page weight")
+    bench.add_argument("--scales", default="1,5,25", help="dataset sizes in units of %s (default: 1,5,25)" % "4 provisions, 2 themes, 80 news items")
+    bench.add_argument("--repeat", type=int, default=3, help="interleaved builds per size and side; the median counts (default: 3)")
+    bench.add_argument("--json", metavar="FILE", help="also write every figure to FILE")
+    bench.add_argument("--site", metavar="DIR", help="measure page weight on this built site instead of building one")
+    bench.add_argument("--root", default=".", help="project folder (default: .)")
+    bench.set_defaults(func=cmd_bench)
     return parser
 
 
