@@ -6,7 +6,8 @@ Events, and why each is used:
   unless data/ or the templates changed since the last run.
 - on_files: keep generator templates in overrides/atazan/ out of the built site.
 - on_page_context: point the edit link of a generated page at its data file.
-- on_post_build: write the open-data export api/v1/<lang>.json once, in the root build.
+- on_post_build: write the open-data export api/v1/<lang>.json and the Atom feeds
+  feeds/news-<lang>.xml once, in the root build.
 """
 
 from __future__ import annotations
@@ -88,3 +89,18 @@ def on_post_build(config):
     dataset = _state["dataset"]
     if isinstance(dataset, Dataset):
         opendata.write_exports(dataset, config.site_dir)
+        _write_feeds(dataset, config)
+
+
+def _write_feeds(dataset: Dataset, config) -> None:
+    # All three feeds from the root build, like the export: site/feeds/news-<lang>.xml.
+    from atazan import LANGUAGES
+    from atazan.i18n import load_strings, strings_path
+    from atazan.news import feed, pages
+
+    strings = load_strings(strings_path(dataset.root), dataset.root)
+    for lang in LANGUAGES:
+        target = os.path.join(config.site_dir, pages.feed_path(lang))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(feed.build_feed(dataset, lang, config.site_url or "", strings))

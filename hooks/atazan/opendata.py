@@ -10,6 +10,7 @@ import os
 
 from . import LANGUAGES, schema
 from .i18n import page_url
+from .news import pages as news_pages
 from .validate import Dataset
 
 API_VERSION = "v1"
@@ -62,7 +63,20 @@ def export(dataset: Dataset, lang: str) -> dict:
             "sources": sorted({v.source.url for pid in members for v in dataset.provisions[pid].versions if v.source.url}),
             "status": _status(t, lang),
         })
-    return {"version": API_VERSION, "language": lang, "provisions": provisions, "themes": themes}
+    news = []
+    for nid in news_pages.shown_ids(dataset):
+        item = dataset.news[nid]
+        news.append({
+            "id": nid,
+            "url": page_url(lang, f"news/{nid}.md"),
+            "title": item.machine.title,
+            "themes": news_pages.themes_of(item),
+            "provisions": news_pages.provisions_of(item),
+            "sources": sorted({s.url for s in item.machine.sources if s.url}),
+            "status": {"summary": item.curated.summary[lang].status} if item.curated.summary else {"summary": "extracted"},
+            "date": item.date.isoformat(),
+        })
+    return {"version": API_VERSION, "language": lang, "provisions": provisions, "themes": themes, "news": news}
 
 
 def write_exports(dataset: Dataset, site_dir: str) -> list[str]:

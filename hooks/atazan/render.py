@@ -15,6 +15,7 @@ from typing import Callable
 import jinja2
 
 from . import LANGUAGES, models
+from .news import pages as news_pages
 from .i18n import Strings, load_strings, strings_path
 from .validate import Dataset
 
@@ -38,14 +39,17 @@ class PageKind:
 
 def _provision_pages(dataset: Dataset, lang: str):
     return [
-        (f"provisions/{pid}.md", dataset.origin[("provisions", pid)], {"page": models.provision_page(dataset, pid, lang)})
+        (f"provisions/{pid}.md", dataset.origin[("provisions", pid)], {"page": models.provision_page(dataset, pid, lang),
+         "news": news_pages.news_for(dataset, lang, provision=pid),
+         "factchecks": news_pages.factchecks_for(dataset, lang, pid)})
         for pid in sorted(dataset.provisions)
     ]
 
 
 def _theme_pages(dataset: Dataset, lang: str):
     return [
-        (f"themes/{tid}.md", dataset.origin[("themes", tid)], {"page": models.theme_page(dataset, tid, lang)})
+        (f"themes/{tid}.md", dataset.origin[("themes", tid)], {"page": models.theme_page(dataset, tid, lang),
+         "news": news_pages.news_for(dataset, lang, theme=tid), "factchecks": []})
         for tid in models.sorted_themes(dataset)
     ]
 
@@ -76,6 +80,9 @@ PAGE_KINDS: dict[str, PageKind] = {
     "theme-index": PageKind("theme_index.md.j2", _theme_index),
     "timeline": PageKind("timeline.md.j2", _timeline),
     "glossary": PageKind("glossary.md.j2", _glossary),
+    "news": PageKind("news.md.j2", news_pages.news_pages),
+    "news-index": PageKind("news_index.md.j2", news_pages.news_index),
+    "factcheck-index": PageKind("factcheck_index.md.j2", news_pages.factcheck_index),
 }
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")

@@ -1,0 +1,44 @@
+"""Atom 1.0 feed of the shown news, one per language, built with feedgen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from feedgen.feed import FeedGenerator
+
+from ..i18n import Strings, page_url
+from ..validate import Dataset
+from . import pages
+
+
+def _stamp(day: dt.date) -> dt.datetime:
+    # Stories carry a date only; noon UTC keeps the day the same in every time zone nearby.
+    return dt.datetime(day.year, day.month, day.day, 12, 0, tzinfo=dt.timezone.utc)
+
+
+def build_feed(dataset: Dataset, lang: str, site_url: str, strings: Strings) -> bytes:
+    base = site_url.rstrip("/") + "/"
+    index_url = base + page_url(lang, "news/index.md")
+    ids = pages.shown_ids(dataset)
+    fg = FeedGenerator()
+    fg.id(index_url)
+    fg.title(strings.get("news.feed.title", lang))
+    fg.subtitle(strings.get("news.feed.subtitle", lang))
+    fg.language(lang)
+    fg.link(href=index_url, rel="alternate")
+    fg.link(href=base + pages.feed_path(lang), rel="self")
+    latest = max((dataset.news[n].date for n in ids), default=dt.date(2026, 1, 1))
+    fg.updated(_stamp(latest))
+    for nid in ids:  # feedgen puts the last added entry first
+        item = dataset.news[nid]
+        link = pages.news_link(dataset, nid, lang)
+        url = base + page_url(lang, link.path)
+        entry = fg.add_entry()
+        entry.id(url)
+        entry.title(item.machine.title)
+        entry.link(href=url, rel="alternate")
+        entry.updated(_stamp(item.date))
+        entry.published(_stamp(item.date))
+        entry.author(name=item.machine.outlet)
+        entry.summary(link.summary.text if link.summary else item.machine.summary.text)
+    return fg.atom_str(pretty=True)

@@ -1,0 +1,210 @@
+"""Page models for news, the news index (with the verified milestones) and fact-checks.
+
+Like models.py: every decision is made here once, for all languages; templates only lay out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from .. import schema
+from ..i18n import format_date, page_url
+from ..models import Link, Shown, pick, provision_link, theme_link
+from ..validate import Dataset
+
+FEED_DIR = "feeds"  # site/feeds/news-<lang>.xml, written after the build
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    outlet: str
+    title: str
+    date: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class RefRow:
+    text: str
+    version_label: str | None  # None: the story does not say which text
+    article: int
+    paragraphs: tuple[str, ...]
+    subparagraphs: tuple[str, ...]
+    provisions: tuple[Link, ...]
+
+
+@dataclass
+class NewsLink:
+    id: str
+    title: str
+    date: str
+    iso_date: str
+    outlet: str
+    path: str
+    summary: Shown | None
+
+
+@dataclass
+class NewsPage:
+    id: str
+    lang: str
+    source_file: str
+    title: str  # the original title, as the outlet gave it
+    date: str
+    iso_date: str
+    outlet: str
+    sources: list[SourceRow]
+    summary: Shown | None  # curated; None until someone writes one
+    extract: str
+    references: list[RefRow]
+    provisions: list[Link]
+    themes: list[Link]
+    factchecks: list[Link]
+    relevance_reason: str
+
+
+@dataclass
+class FactCheckView:
+    id: str
+    date: str
+    claim: Shown
+    finding: Shown
+    verdict: str
+    checked: list[tuple[str, int, tuple[str, ...]]]  # (version label, article, paragraphs)
+    provisions: list[Link]
+    news: list[NewsLink]
+    sources: list[SourceRow]
+
+
+@dataclass
+class IndexEntry:
+    iso_date: str
+    date: str
+    news: NewsLink | None = None
+    milestone: Shown | None = None
+    milestone_sources: list[str] = field(default_factory=list)
+
+
+def shown_ids(dataset: Dataset) -> list[str]:
+    """Stories the site shows: a person's relevance decision wins over the importer's rule."""
+    out = []
+    for nid, item in dataset.news.items():
+        relevant = item.curated.relevant if item.curated.relevant is not None else item.machine.relevance.relevant
+        if relevant:
+            out.append(nid)
+    return sorted(out, key=lambda nid: (dataset.news[nid].date, nid))
+
+
+def provisions_of(item: schema.NewsItem) -> list[str]:
+    if item.curated.provisions is not None:
+        return list(item.curated.provisions)
+    return sorted({pid for ref in item.machine.references for pid in ref.provisions})
+
+
+def themes_of(item: schema.NewsItem) -> list[str]:
+    return list(item.curated.themes if item.curated.themes is not None else item.machine.themes)
+
+
+def _sources(sources: list[schema.NewsSource], lang: str) -> list[SourceRow]:
+    return [SourceRow(s.outlet, s.title, format_date(s.date, lang), s.url) for s in sources]
+
+
+def news_link(dataset: Dataset, nid: str, lang: str) -> NewsLink:
+    item = dataset.news[nid]
+    summary = pick(item.curated.summary, lang) if item.curated.summary else None
+    return NewsLink(nid, item.machine.title, format_date(item.date, lang), item.date.isoformat(),
+                    item.machine.outlet, f"news/{nid}.md", summary)
+
+
+def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
+    item = dataset.news[nid]
+    refs = []
+    for ref in item.machine.references:
+        label = dataset.versions[ref.version].label[lang].text if ref.version in dataset.versions else None
+        refs.append(RefRow(ref.text, label, ref.article, tuple(ref.paragraphs), tuple(ref.subparagraphs),
+                           tuple(provision_link(dataset, p, lang) for p in ref.provisions)))
+    return NewsPage(
+        id=nid,
+        lang=lang,
+        source_file=dataset.origin[("news", nid)],
+        title=item.machine.title,
+        date=format_date(item.date, lang),
+        iso_date=item.date.isoformat(),
+        outlet=item.machine.outlet,
+        sources=_sources(item.machine.sources, lang),
+        summary=pick(item.curated.summary, lang) if item.curated.summary else None,
+        extract=item.machine.summary.text,
+        references=refs,
+        provisions=[provision_link(dataset, p, lang) for p in provisions_of(item)],
+        themes=[theme_link(dataset, t, lang) for t in themes_of(item)],
+        factchecks=[Link(fid, pick(f.claim, lang).text, f"factchecks/index.md")
+                    for fid, f in sorted(dataset.factchecks.items()) if nid in f.news],
+        relevance_reason=item.machine.relevance.reason,
+    )
+
+
+def factcheck_view(dataset: Dataset, fid: str, lang: str) -> FactCheckView:
+    fact = dataset.factchecks[fid]
+    return FactCheckView(
+        id=fid,
+        date=format_date(fact.date, lang),
+        claim=pick(fact.claim, lang),
+        finding=pick(fact.finding, lang),
+        verdict=fact.verdict,
+        checked=[(dataset.versions[c.version].label[lang].text, c.article, tuple(c.paragraphs)) for c in fact.checked],
+        provisions=[provision_link(dataset, p, lang) for p in fact.provisions],
+        news=[news_link(dataset, n, lang) for n in fact.news],
+        sources=_sources(fact.sources, lang),
+    )
+
+
+def news_for(dataset: Dataset, lang: str, provision: str | None = None, theme: str | None = None) -> list[NewsLink]:
+    """Stories about one provision or one theme, newest first: the "In the news" section."""
+    ids = [nid for nid in shown_ids(dataset)
+           if (provision and provision in provisions_of(dataset.news[nid]))
+           or (theme and theme in themes_of(dataset.news[nid]))]
+    return [news_link(dataset, nid, lang) for nid in reversed(ids)]
+
+
+def factchecks_for(dataset: Dataset, lang: str, provision: str) -> list[FactCheckView]:
+    return [factcheck_view(dataset, fid, lang) for fid, f in sorted(dataset.factchecks.items()) if provision in f.provisions]
+
+
+def index_entries(dataset: Dataset, lang: str) -> list[IndexEntry]:
+    """News and the verified milestones on one timeline, oldest first."""
+    entries = [IndexEntry(dataset.news[nid].date.isoformat(), format_date(dataset.news[nid].date, lang),
+                          news=news_link(dataset, nid, lang)) for nid in shown_ids(dataset)]
+    entries += [IndexEntry(e.date.isoformat(), format_date(e.date, lang), milestone=pick(e.event, lang),
+                           milestone_sources=list(e.sources)) for e in dataset.timeline]
+    # Milestones before news of the same day: they are the context the news reacts to.
+    return sorted(entries, key=lambda e: (e.iso_date, e.news is not None, e.news.id if e.news else ""))
+
+
+def feed_href(lang: str, from_src: str) -> str:
+    """Relative link from a page to its language's Atom feed (not a docs file, so raw HTML)."""
+    depth = page_url(lang, from_src).count("/")
+    return "../" * depth + f"{FEED_DIR}/news-{lang}.xml"
+
+
+def feed_path(lang: str) -> str:
+    return posixpath.join(FEED_DIR, f"news-{lang}.xml")
+
+
+# Page kinds for render.PAGE_KINDS: (path, source file, context) per page in one language.
+def news_pages(dataset: Dataset, lang: str):
+    return [(f"news/{nid}.md", dataset.origin[("news", nid)], {"page": news_page(dataset, nid, lang)})
+            for nid in shown_ids(dataset)]
+
+
+def news_index(dataset: Dataset, lang: str):
+    return [("news/index.md", "data/news", {
+        "entries": index_entries(dataset, lang),
+        "feed": feed_href(lang, "news/index.md"),
+        "factcheck_count": len(dataset.factchecks),
+    })]
+
+
+def factcheck_index(dataset: Dataset, lang: str):
+    return [("factchecks/index.md", "data/factchecks",
+             {"checks": [factcheck_view(dataset, fid, lang) for fid in sorted(dataset.factchecks, reverse=True)]})]
