@@ -83,6 +83,24 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from . import schema_export
+
+    if args.check:
+        problems = schema_export.stale(args.out)
+        for name, reason in problems:
+            path = os.path.join(args.out, name).replace(os.sep, "/")
+            message = f"{reason}; run `atazan schema` and commit the result"
+            print(f"::error file={path}::{message}" if _annotate() else f"{path}: {message}", file=sys.stderr)
+        if problems:
+            return 1
+        print(f"atazan: {args.out} matches the dataset schema")
+        return 0
+    written = schema_export.write(args.out)
+    print(f"atazan: {len(written)} schema file(s) written to {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="atazan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -101,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--site", metavar="DIR", help="measure page weight on this built site instead of building one")
     bench.add_argument("--root", default=".", help="project folder (default: .)")
     bench.set_defaults(func=cmd_bench)
+    schema_cmd = sub.add_parser("schema", help="export the dataset schema as JSON Schema files for editors")
+    schema_cmd.add_argument("--out", default="schema", help="output folder (default: ./schema)")
+    schema_cmd.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files are stale")
+    schema_cmd.set_defaults(func=cmd_schema)
     return parser
 
 
