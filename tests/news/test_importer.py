@@ -1,0 +1,137 @@
+"""`atazan import-news` end to end: counts, ids, idempotence, curated fields, bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from atazan.cli import main
+from atazan.news.importer import MARKER
+
+from .conftest import ROOT
+
+
+def _run(capsys, *args):
+    code = main(["import-news", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _files(data: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((data / "news").glob("*.yml"))}
+
+
+def test_all_seeds_give_one_record_per_constitutional_story(seeds, scratch_data, capsys):
+    code, out, err = _run(capsys, *seeds, "--data", scratch_data)
+    assert code == 0
+    assert out.strip().splitlines()[-1] == (
+        "import-news: 58 items read; 15 new, 0 updated, 0 unchanged, 5 merged, 10 exact repeats dropped, "
+        "28 irrelevant, 12 unmapped references, 1 warnings")
+    assert "000_7b8bbd930c805478.txt:91: 'Most viewed' list" in err
+    # The committed records were made by this importer: the same ids, and nothing else.
+    assert set(_files(scratch_data)) == {p.name for p in (ROOT / "data" / "news").glob("*.yml")}
+    assert main(["validate", "--data", str(scratch_data)]) == 0
+
+
+def test_merged_story_keeps_every_variants_source(seeds, scratch_data, capsys):
+    _run(capsys, *seeds, "--data", scratch_data)
+    text = (scratch_data / "news" / "2026-01-31-new-constitution-republic-kazakhstan-beginning-complex-reform.yml").read_text()
+    assert "title: The draft of the new Constitution of the Republic of Kazakhstan has been published" in text
+    assert "url: https://www.gov.kz/memleket/entities/kostanai-kalasy-akimat/press/news/details/1152143?lang=kk" in text
+
+
+def test_references_map_to_existing_provisions_only(seeds, scratch_data, capsys):
+    code, out, _ = _run(capsys, *seeds, "--data", scratch_data)
+    text = (scratch_data / "news" / "2026-02-11-proposals-received-were-taken-into-account-additional.yml").read_text()
+    assert "  - text: Article 8 of the draft Constitution\n    version: first_draft\n    article: 8\n    provisions:\n    - ownership\n" in text
+    assert "'Article 3 of the Constitution' (version not stated)" in out
+
+
+@pytest.mark.parametrize("index, new", [(0, 2), (1, 3), (2, 3), (3, 5), (4, 2)])
+def test_each_seed_on_its_own(seeds, scratch_data, capsys, index, new):
+    code, out, _ = _run(capsys, seeds[index], "--data", scratch_data)
+    assert code == 0 and f"; {new} new," in out
+
+
+def test_second_run_changes_nothing(seeds, scratch_data, capsys):
+    _run(capsys, *seeds, "--data", scratch_data)
+    before = _files(scratch_data)
+    code, out, _ = _run(capsys, *seeds, "--data", scratch_data)
+    assert code == 0 and "0 new, 0 updated, 15 unchanged" in out
+    assert _files(scratch_data) == before
+
+
+def test_renamed_moved_reordered_crlf_bom_dumps_give_the_same_records(seeds, scratch_data, tmp_path, capsys):
+    _run(capsys, *seeds, "--data", scratch_data)
+    expected = _files(scratch_data)
+    other = tmp_path / "elsewhere" / "deeper"
+    other.mkdir(parents=True)
+    moved = []
+    for n, path in enumerate(reversed(seeds)):
+        target = other / f"renamed-{n}.dump"
+        target.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+        moved.append(target)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(scratch_data, fresh, ignore=shutil.ignore_patterns("news"))
+    _run(capsys, *moved, "--data", fresh)
+    assert _files(fresh) == expected
+
+
+def test_curated_fields_survive_reruns_and_machine_updates(seeds, scratch_data, capsys):
+    _run(capsys, *seeds, "--data", scratch_data)
+    path = scratch_data / "news" / "2026-02-11-kazakhstan-hold-constitutional-referendum-march.yml"
+    curated = ("# my note, kept verbatim\ncurated:\n  themes: [ownership]\n  relevant: true\n  summary:\n"
+               "    en: {text: Mine., status: original}\n    ru: {text: Моё., status: translated, from: en}\n"
+               "    kk: {text: Менікі., status: translated, from: en}\n")
+    text = path.read_text()
+    head, _, machine = text.partition(MARKER)
+    head = head.split("# curated:")[0] + curated
+    machine = machine.replace("title: Kazakhstan to hold constitutional referendum in March", "title: hand-damaged")
+    path.write_text(head + MARKER + machine)
+    code, out, _ = _run(capsys, *seeds, "--data", scratch_data)
+    assert "1 updated, 14 unchanged" in out
+    after = path.read_text()
+    assert after.startswith(head + MARKER)  # curated part byte for byte
+    assert "title: Kazakhstan to hold constitutional referendum in March" in after
+    assert main(["validate", "--data", str(scratch_data)]) == 0
+
+
+def test_curated_relevance_override_keeps_an_irrelevant_story(seeds, scratch_data, capsys):
+    _run(capsys, *seeds, "--data", scratch_data)
+    sid = "2026-02-11-kazakhstan-maribor-aim-strengthen-interregional-cooperation"
+    (scratch_data / "news" / f"{sid}.yml").write_text(
+        f"id: {sid}\ndate: 2026-02-11\ncurated:\n  relevant: true\n{MARKER}\nmachine:\n  title: placeholder\n"
+        "  outlet: x\n  sources: [{outlet: x, title: x, date: 2026-02-11}]\n"
+        "  summary: {text: x, kind: extracted, language: en}\n  relevance: {relevant: false, reason: x}\n")
+    code, out, _ = _run(capsys, *seeds, "--data", scratch_data)
+    assert "0 new, 1 updated, 15 unchanged" in out and "27 irrelevant" in out
+    text = (scratch_data / "news" / f"{sid}.yml").read_text()
+    assert "curated:\n  relevant: true\n" in text and "title: Kazakhstan and Maribor aim" in text
+
+
+def test_dry_run_reports_and_writes_nothing(seeds, scratch_data, capsys):
+    code, out, _ = _run(capsys, *seeds, "--data", scratch_data, "--dry-run")
+    assert code == 0 and not (scratch_data / "news").exists()
+    for heading in ("new (15):", "merged (5):", "exact repeats (10):", "irrelevant (28):"):
+        assert heading in out
+    assert "(dry run: nothing written)" in out
+
+
+def test_unreadable_file_exits_1_with_one_line(scratch_data, tmp_path, capsys):
+    missing = tmp_path / "nope.txt"
+    code, out, err = _run(capsys, missing, "--data", scratch_data)
+    assert code == 1 and err == f"atazan import-news: {missing}: cannot read: No such file or directory\n"
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    code, _, err = _run(capsys, binary, "--data", scratch_data)
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "binary.txt: cannot read" in err
+
+
+def test_no_items_at_all_exits_1(scratch_data, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("just words\n")
+    code, _, err = _run(capsys, empty, "--data", scratch_data)
+    assert code == 1
+    assert err.strip().splitlines()[-1] == "atazan import-news: no news items found in 1 file(s)"
