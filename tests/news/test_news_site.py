@@ -1,0 +1,188 @@
+"""The built site: news pages, the news index with milestones, fact-checks, "In the news",
+the Atom feeds and `news` in the open-data export, in all three languages."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from atazan.errors import DataError
+from atazan.validate import load_dataset
+
+LANGS = ("kk", "ru", "en")
+PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
+ATOM = "{http://www.w3.org/2005/Atom}"
+PROPOSALS = "2026-02-11-proposals-received-were-taken-into-account-additional"
+LAND = "2026-01-31-center-countering-disinformation-has-recorded-spread-false"
+
+
+def _html(site_dir, lang, path):
+    return (site_dir / f"{PREFIX[lang]}{path}" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang, date", [("kk", "2026\u202fж. 11 ақпан"), ("ru", "11 февраля 2026\u202fг."), ("en", "February 11, 2026")])
+def test_news_page_has_babel_date_outlet_links_and_summary_status(site_dir, dataset, lang, date):
+    page = _html(site_dir, lang, f"news/{PROPOSALS}")
+    assert f'<html lang="{lang}"' in page
+    assert date in page
+    assert "gov.kz (entity not named in the dump)" in page
+    assert 'href="../../provisions/ownership/"' in page and 'href="../../themes/ownership/"' in page
+    assert dataset.news[PROPOSALS].curated.summary[lang].text.split()[0] in page
+    expected_status = "original" if lang == "en" else "translated"
+    assert f'data-status="{expected_status}"' in page and 'data-status="extracted"' in page
+
+
+@pytest.mark.parametrize("lang, no_link", [("kk", "дереккөзде сілтеме жоқ"), ("ru", "в источнике нет ссылки"), ("en", "no link in the source")])
+def test_story_without_url_says_so(site_dir, lang, no_link):
+    assert no_link in _html(site_dir, lang, f"news/{PROPOSALS}")
+
+
+def test_story_with_url_links_it(site_dir):
+    page = _html(site_dir, "en", "news/2026-01-31-new-constitution-republic-kazakhstan-beginning-complex-reform")
+    assert 'href="https://www.gov.kz/memleket/entities/kostanai-kalasy-akimat/press/news/details/1152143?lang=kk"' in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_shown_story_has_a_page_and_an_index_entry(site_dir, dataset, lang):
+    index = _html(site_dir, lang, "news")
+    shown = [nid for nid, item in dataset.news.items() if item.machine.relevance.relevant]
+    assert len(shown) == 15
+    for nid in shown:
+        assert (site_dir / f"{PREFIX[lang]}news/{nid}/index.html").exists()
+        assert f'href="{nid}/"' in index
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_news_index_carries_the_verified_milestones_in_date_order(site_dir, dataset, lang):
+    index = _html(site_dir, lang, "news")
+    for event in dataset.timeline:
+        assert event.event[lang].text.split()[0] in index
+    assert "https://timesca.com/?p=51256" in index  # a milestone source
+    ids = re.findall(r'<h3 id="([^"]+)"', index)
+    assert len(ids) == 15 + len(dataset.timeline)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_news_index_is_in_the_nav_but_stories_are_not(site_dir, lang):
+    page = _html(site_dir, lang, "themes/ownership")
+    nav = page.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "news/" in nav and PROPOSALS not in nav
+
+
+@pytest.mark.parametrize("lang, heading", [("kk", "Жаңалықтарда"), ("ru", "В новостях"), ("en", "In the news")])
+def test_provision_and_theme_pages_show_their_news(site_dir, lang, heading):
+    for path in ("provisions/ownership", "themes/ownership"):
+        page = _html(site_dir, lang, path)
+        assert heading in page and f'href="../../news/{PROPOSALS}/"' in page
+
+
+@pytest.mark.parametrize("lang, verdict", [("kk", "Жалған"), ("ru", "Неверно"), ("en", "False")])
+def test_factcheck_index_and_story_link_to_each_other(site_dir, dataset, lang, verdict):
+    index = _html(site_dir, lang, "factchecks")
+    fact = dataset.factchecks["2026-01-31-land-sale-to-foreigners"]
+    assert fact.claim[lang].text.rstrip(".") in index and f"<strong>{verdict}</strong>" in index
+    assert 'id="2026-01-31-land-sale-to-foreigners"' in index
+    assert f'href="../news/{LAND}/"' in index
+    story = _html(site_dir, lang, f"news/{LAND}")
+    assert 'href="../../factchecks/#2026-01-31-land-sale-to-foreigners"' in story
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_atom_feed_is_valid_and_complete(site_dir, dataset, lang):
+    root = ET.parse(site_dir / "feeds" / f"news-{lang}.xml").getroot()
+    assert root.tag == f"{ATOM}feed" and root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    for name in ("id", "title", "updated"):
+        assert (root.findtext(f"{ATOM}{name}") or "").strip(), name
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 15
+    for entry in entries:
+        for name in ("id", "title", "updated"):
+            assert (entry.findtext(f"{ATOM}{name}") or "").strip(), name
+        link = entry.find(f"{ATOM}link").get("href")
+        assert link.startswith("https://") and link == entry.findtext(f"{ATOM}id")
+        # Every entry points at a page that was really built.
+        local = link.split("/ata-zan/", 1)[1]
+        assert (site_dir / local / "index.html").exists(), local
+    updated = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert root.findtext(f"{ATOM}updated") == max(updated)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_news_index_links_its_feed(site_dir, lang):
+    index = _html(site_dir, lang, "news")
+    href = re.search(r'<a href="([^"]+)" type="application/atom\+xml">', index).group(1)
+    target = (site_dir / f"{PREFIX[lang]}news" / href).resolve()
+    assert target == (site_dir / "feeds" / f"news-{lang}.xml").resolve() and target.exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_open_data_news(site_dir, lang):
+    data = json.loads((site_dir / "api" / "v1" / f"{lang}.json").read_text(encoding="utf-8"))
+    assert len(data["news"]) == 15
+    other_keys = set(data["themes"][0])
+    for entry in data["news"]:
+        assert set(entry) == other_keys | {"date"}
+        assert (site_dir / entry["url"] / "index.html").exists()
+    proposals = next(e for e in data["news"] if e["id"] == PROPOSALS)
+    assert proposals["provisions"] == ["ownership"] and proposals["date"] == "2026-02-11"
+
+
+def _broken_copy(tmp_path, root):
+    import shutil
+
+    target = tmp_path / "data"
+    shutil.copytree(root / "data", target)
+    return target
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  provisions:\n  - ownership\n", "  provisions:\n  - no-such-article\n",
+     ": curated.provisions[0]: unknown provision 'no-such-article' (no data/provisions/no-such-article.yml)"),
+    ("  themes:\n  - ownership\n", "  themes:\n  - no-such-theme\n",
+     ": curated.themes[0]: unknown theme 'no-such-theme' (no data/themes/no-such-theme.yml)"),
+])
+def test_validator_rejects_links_to_missing_records(tmp_path, old, new, message):
+    from .conftest import ROOT
+
+    data = _broken_copy(tmp_path, ROOT)
+    path = data / "news" / f"{PROPOSALS}.yml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(DataError) as error:
+        load_dataset(str(data), str(tmp_path))
+    lines = [str(p) for p in error.value.problems]
+    assert len(lines) == 1 and lines[0].startswith(f"data/news/{PROPOSALS}.yml:") and lines[0].endswith(message)
+
+
+def test_validator_rejects_factcheck_link_to_missing_news(tmp_path):
+    from .conftest import ROOT
+
+    data = _broken_copy(tmp_path, ROOT)
+    path = data / "factchecks" / "2026-01-31-land-sale-to-foreigners.yml"
+    path.write_text(path.read_text().replace(f"  - {LAND}\n", "  - 2026-01-01-gone\n"))
+    with pytest.raises(DataError) as error:
+        load_dataset(str(data), str(tmp_path))
+    assert [str(p) for p in error.value.problems] == [
+        "data/factchecks/2026-01-31-land-sale-to-foreigners.yml:50: news[0]: unknown news '2026-01-01-gone' (no data/news/2026-01-01-gone.yml)"]
+
+
+def test_news_index_in_a_real_browser(site_dir):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            page = browser.new_page()
+            page.goto((site_dir / "ru" / "news" / "index.html").as_uri())
+            assert page.locator("h1").inner_text().rstrip("¶").strip() == "Новости и хронология"
+            page.locator(f'a[href="{PROPOSALS}/"]').first.click()
+            page.wait_for_load_state()
+            assert page.url.endswith(f"/ru/news/{PROPOSALS}/index.html") or page.url.endswith(f"/ru/news/{PROPOSALS}/")
+            assert page.locator("html").get_attribute("lang") == "ru"
+            assert page.get_by_text("в источнике нет ссылки").count() >= 1
+        finally:
+            browser.close()
