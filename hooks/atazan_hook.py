@@ -5,7 +5,8 @@ Events, and why each is used:
   collected. It fires once per language build (mkdocs-static-i18n), so the work is skipped
   unless data/ or the templates changed since the last run.
 - on_files: keep generator templates in overrides/atazan/ out of the built site.
-- on_page_context: point the edit link of a generated page at its data file.
+- on_page_context: point the edit link of a generated page at its data file, and offer
+  "suggest a translation" where the page's text in this language is missing or unreviewed.
 - on_post_build: write the open-data export api/v1/<lang>.json and the Atom feeds
   feeds/news-<lang>.xml once, in the root build.
 """
@@ -18,7 +19,7 @@ import os
 
 from mkdocs.exceptions import PluginError
 
-from atazan import DEFAULT_LANGUAGE, generate, opendata, render
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, opendata, render
 from atazan.errors import DataError
 from atazan.validate import Dataset, load_dataset
 
@@ -54,7 +55,7 @@ def on_config(config):
         return config
     try:
         dataset = load_dataset(os.path.join(root, "data"), root)
-        report = generate.write_pages(render.render_all(dataset), config.docs_dir, root)
+        report = generate.write_pages(render.render_all(dataset, site_url=config.site_url or ""), config.docs_dir, root)
     except DataError as error:
         raise PluginError("invalid data:\n" + "\n".join(str(p) for p in error.problems)) from None
     for warning in dataset.warnings:
@@ -73,12 +74,31 @@ def on_files(files, config):
     return files
 
 
+def _page_language(page, config) -> str:
+    # mkdocs-static-i18n (docs_structure: folder) keeps the language folder in src_uri: ru/about.md.
+    head = page.file.src_uri.split("/", 1)[0]
+    return head if head in LANGUAGES else config.theme.get("language") or DEFAULT_LANGUAGE
+
+
 def on_page_context(context, page, config, nav):
     source = page.meta.get("atazan_source")
-    if source and config.repo_url:
-        kind = "blob" if source.endswith(".yml") else "tree"
-        action = "edit" if kind == "blob" else kind
-        page.edit_url = f"{config.repo_url.rstrip('/')}/{action}/main/{source}"
+    if source:
+        # Never the generated Markdown: that file is overwritten on the next build.
+        page.edit_url = editlinks.edit_url(config.repo_url, source) if config.repo_url else None
+    lang = _page_language(page, config)
+    dataset = _state["dataset"]
+    if source and isinstance(dataset, Dataset):
+        gap = editlinks.translation_gap(editlinks.records_behind(dataset, source), lang)
+    else:
+        # Hand-written pages declare it in front matter: `translation_status: translated`.
+        gap = "translated" if page.meta.get("translation_status") == "translated" else None
+    if gap and config.repo_url:
+        page.meta["atazan_translate"] = {
+            "gap": gap,
+            "lang": lang,
+            "url": editlinks.suggest_translation_url(config.repo_url, page.canonical_url or page.url, lang,
+                                                     source or f"docs/{page.file.src_uri}"),
+        }
     return context
 
 

@@ -174,3 +174,22 @@ def test_list_files_must_be_lists():
     assert list(validator.iter_errors(timeline[0]))  # one event, not wrapped in a list
     del timeline[0]["sources"]
     assert list(validator.iter_errors(timeline))
+
+
+TEMPLATES = sorted(DATA.glob("*/_template.yml"))
+
+
+def test_every_collection_has_a_template():
+    assert sorted(p.parent.name for p in TEMPLATES) == sorted(schema_export.COLLECTION_NAMES)
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.parent.name)
+def test_templates_are_valid_records_and_say_how_to_use_them(path):
+    from atazan import schema
+
+    text = path.read_text(encoding="utf-8")
+    assert "How to use" in text and "REPLACE" in text
+    rel = str(path.relative_to(DATA))
+    assert schema_export.declared_schema(text) == f"../../schema/{schema_export.expected_file(rel)}"
+    assert [e.message for e in _validator(schema_export.expected_file(rel)).iter_errors(_load(path))] == []
+    schema.COLLECTIONS[path.parent.name].model_validate(yaml.safe_load(text))

@@ -1,0 +1,71 @@
+"""Where a page's "edit" and "suggest a translation" actions lead (no MkDocs imports).
+
+A generated page is edited in the data file it came from (its `atazan_source`), never in the
+generated Markdown; an index page built from a whole folder opens that folder. A hand-written
+page is edited in its own Markdown file, which MkDocs already links.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+from urllib.parse import urlencode
+
+from . import schema
+from .validate import Dataset
+
+TRANSLATION_TEMPLATE = "translation-fix.yml"
+
+
+def edit_url(repo_url: str, source: str, branch: str = "main") -> str:
+    """GitHub's editor for a data file, or the folder view for a folder of records."""
+    action = "edit" if source.endswith(".yml") else "tree"
+    return f"{repo_url.rstrip('/')}/{action}/{branch}/{source.strip('/')}"
+
+
+def suggest_translation_url(repo_url: str, page_url: str, lang: str, source: str) -> str:
+    """The translation-fix issue form, with the page, language and file filled in."""
+    query = urlencode({"template": TRANSLATION_TEMPLATE, "page": page_url, "language": lang, "file": source})
+    return f"{repo_url.rstrip('/')}/issues/new?{query}"
+
+
+def records_behind(dataset: Dataset, source: str) -> list[schema.Record]:
+    """The records a generated page with this `atazan_source` shows."""
+    lists = {"data/timeline.yml": dataset.timeline, "data/versions.yml": list(dataset.versions.values()),
+             "data/sections.yml": list(dataset.sections.values())}
+    if source in lists:
+        return list(lists[source])
+    for collection in schema.COLLECTIONS:
+        if source.rstrip("/") == f"data/{collection}":
+            return list(getattr(dataset, collection).values())
+    return [getattr(dataset, collection)[rid] for (collection, rid), path in dataset.origin.items() if path == source]
+
+
+def translation_gap(records: Iterable[schema.Record], lang: str) -> str | None:
+    """"missing" if some text has no version in `lang`, "translated" if one is not reviewed yet."""
+    found: set[str] = set()
+    for record in records:
+        _walk(record, lang, found)
+    for gap in ("missing", "translated"):
+        if gap in found:
+            return gap
+    return None
+
+
+def _walk(value: object, lang: str, found: set[str]) -> None:
+    # Visits every text of a record; what counts as missing depends on the kind of text.
+    if isinstance(value, schema.TextVersion) and value.text and value.text_language != lang and lang not in value.translations:
+        found.add("missing")  # a quoted text with no rendering into the reader's language
+    if isinstance(value, schema.NewsItem) and value.curated.summary is None and value.machine.summary.language != lang:
+        found.add("missing")  # only the importer's extract, in another language
+    if isinstance(value, schema.BaseModel):
+        for name in type(value).model_fields:
+            _walk(getattr(value, name), lang, found)
+    elif isinstance(value, dict):
+        texts = [v for v in value.values() if isinstance(v, schema.LocalText)]
+        if texts and lang in value and value[lang].status == "translated":
+            found.add("translated")
+        for item in value.values():
+            _walk(item, lang, found)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _walk(item, lang, found)
