@@ -33,3 +33,27 @@ def dataset():
     from atazan.validate import load_dataset
 
     return load_dataset(str(ROOT / "data"), str(ROOT))
+
+
+# ---------------------------------------------------------------- the core suite's small dataset
+
+CORE_FIXTURE = ROOT / "tests" / "fixtures" / "core" / "data"
+OWNERSHIP = "data/provisions/ownership.yml"  # the fixture provision, as messages name it
+
+
+@pytest.fixture
+def core_data(tmp_path) -> Path:
+    """A fresh copy of the small valid dataset at tmp_path/data; tests break one thing in it."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(CORE_FIXTURE, data)
+    return data
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the one occurrence of `old` in a data file; returns its 1-based line number."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1

@@ -30,6 +30,21 @@ class LoadedFile:
         return line
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader, except that an impossible date (2026-02-30) stays text for the schema to report."""
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    # PyYAML raises a bare ValueError here, which would reach the user as a traceback.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def _child(node: yaml.Node | None, key: Any) -> yaml.Node | None:
     # Follows one step of a pydantic error location through the YAML node tree.
     if isinstance(node, yaml.MappingNode):
@@ -57,7 +72,7 @@ def read_yaml(abs_path: str, shown_path: str) -> tuple[LoadedFile | None, list[P
         return None, [
             Problem(shown_path, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line)
         ]
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         problems = _duplicate_keys(node, shown_path)

@@ -1,0 +1,166 @@
+"""validate.py: one representative broken dataset per error class of issue 2, part 3.
+
+Each test copies the small valid fixture (tests/fixtures/core/data), breaks one thing, and
+asserts the whole one-line message. The expected text is written from the rule in schema.py /
+validate.py; the line number is where the test made its change. The exhaustive catalogue of
+broken files lives in test_bad_input.py; this file checks the error classes in-process.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from atazan.errors import DataError
+from atazan.validate import load_dataset
+from conftest import OWNERSHIP, replace_once
+
+PROVISION_KEYS = "id, section, themes, related, title, summary, explanation, versions"
+
+
+def problems(data) -> list[str]:
+    try:
+        load_dataset(str(data), str(data.parent))
+    except DataError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def test_fixture_is_valid(core_data):
+    dataset = load_dataset(str(core_data), str(core_data.parent))
+    assert set(dataset.provisions) == {"ownership"} and set(dataset.themes) == {"ownership"}
+    assert dataset.origin[("provisions", "ownership")] == OWNERSHIP
+    assert dataset.warnings == []
+
+
+def test_unknown_theme(core_data):
+    line = replace_once(core_data / "provisions/ownership.yml", "themes: [ownership]", "themes: [ownership, housing]")
+    assert problems(core_data) == [f"{OWNERSHIP}:{line}: themes[1]: unknown theme 'housing' (no data/themes/housing.yml)"]
+
+
+def test_unknown_provision_reference(core_data):
+    line = replace_once(core_data / "provisions/ownership.yml", "themes: [ownership]\n", "themes: [ownership]\nrelated: [land]\n") + 1
+    assert problems(core_data) == [f"{OWNERSHIP}:{line}: related[0]: unknown provision 'land' (no data/provisions/land.yml)"]
+
+
+def test_duplicate_id_and_id_not_matching_file_name(core_data):
+    # `second.yml` sorts after `ownership.yml`, so it is the second claim on the id.
+    shutil.copy(core_data / "provisions/ownership.yml", core_data / "provisions/second.yml")
+    line = 3  # `id: ownership`, after the two comment lines
+    assert problems(core_data) == [
+        f"data/provisions/second.yml:{line}: id: 'ownership' does not match the file name 'second.yml'",
+        f"data/provisions/second.yml:{line}: id: duplicate id 'ownership' (also in {OWNERSHIP})",
+    ]
+
+
+def test_duplicate_id_in_a_list_file(core_data):
+    versions = core_data / "versions.yml"
+    text = versions.read_text(encoding="utf-8")
+    start = text.index("- id: first_draft")
+    end = text.index("- id: final_draft")
+    versions.write_text(text + text[start:end], encoding="utf-8")
+    entries = text.count("\n- id: ")
+    line = text.count("\n") + 1  # the appended copy's first line
+    assert problems(core_data) == [f"data/versions.yml:{line}: [{entries}].id: duplicate id 'first_draft'"]
+
+
+@pytest.mark.parametrize("bad", ["30.01.26", "2026-1-30", "2026-02-30"])
+def test_bad_date(core_data, bad):
+    path = core_data / "provisions/ownership.yml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("date: 2026-02-11")  # versions[0].source.date
+    path.write_text(text[:first] + f"date: '{bad}'" + text[first + len("date: 2026-02-11"):], encoding="utf-8")
+    line = text[:first].count("\n") + 1
+    assert problems(core_data) == [f"{OWNERSHIP}:{line}: versions[0].source.date: expected YYYY-MM-DD, got '{bad}'"]
+
+
+def test_impossible_unquoted_date_is_a_message_not_a_crash(core_data):
+    # Unquoted, PyYAML itself would try to build a date from 2026-02-30 and raise ValueError.
+    path = core_data / "provisions/ownership.yml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("date: 2026-02-11")
+    path.write_text(text[:first] + "date: 2026-02-30" + text[first + len("date: 2026-02-11"):], encoding="utf-8")
+    line = text[:first].count("\n") + 1
+    assert problems(core_data) == [f"{OWNERSHIP}:{line}: versions[0].source.date: expected YYYY-MM-DD, got '2026-02-30'"]
+
+
+def test_missing_required_field(core_data):
+    path = core_data / "provisions/ownership.yml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("summary:\n"), text.index("explanation:\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    # A missing key has no line of its own: the message points at the record's first key.
+    assert problems(core_data) == [f"{OWNERSHIP}:3: summary: required field missing"]
+
+
+def test_missing_language(core_data):
+    path = core_data / "provisions/ownership.yml"
+    text = path.read_text(encoding="utf-8")
+    kk_line = next(line for line in text.splitlines(keepends=True) if line.startswith("  kk: {text: \"Меншік нысандары"))
+    title_line = replace_once(path, kk_line, "")
+    title_line -= 3  # title: / en / ru come before the removed kk line
+    assert problems(core_data) == [f"{OWNERSHIP}:{title_line + 1}: title: missing language kk"]
+
+
+def test_unknown_key_lists_allowed_keys(core_data):
+    line = replace_once(core_data / "provisions/ownership.yml", "section: foundations", "sektion: foundations")
+    assert problems(core_data) == [f"{OWNERSHIP}:{line}: sektion: unknown key; expected one of: {PROVISION_KEYS}"]
+
+
+def test_unknown_nested_key_lists_that_level_s_keys(core_data):
+    line = replace_once(core_data / "provisions/ownership.yml", "  - version: final_draft\n", "  - version: final_draft\n    page: 3\n") + 1
+    assert problems(core_data) == [
+        f"{OWNERSHIP}:{line}: versions[1].page: unknown key; expected one of: version, number, paragraphs, text, "
+        "text_kind, text_language, translation, translations, source, note"
+    ]
+
+
+def test_wrong_type(core_data):
+    line = replace_once(core_data / "provisions/ownership.yml", "themes: [ownership]", "themes: ownership")
+    assert problems(core_data) == [f"{OWNERSHIP}:{line}: themes: expected a list, got text"]
+
+
+def test_empty_text(core_data):
+    line = replace_once(core_data / "themes/ownership.yml", "text: Ownership and property,", 'text: "  ",')
+    assert problems(core_data) == [f"data/themes/ownership.yml:{line}: title.en.text: must not be empty"]
+
+
+def test_article_number_clash_within_a_version(core_data):
+    second = core_data / "provisions/second.yml"
+    shutil.copy(core_data / "provisions/ownership.yml", second)
+    replace_once(second, "id: ownership", "id: second")
+    line = replace_once(second, "number: 8", "number: 8")
+    assert problems(core_data) == [
+        f"data/provisions/second.yml:{line}: versions[0].number: article 8 of first_draft is already claimed by provision 'ownership'"
+    ]
+
+
+def test_same_article_number_in_another_version_is_no_clash(core_data):
+    second = core_data / "provisions/second.yml"
+    shutil.copy(core_data / "provisions/ownership.yml", second)
+    replace_once(second, "id: ownership", "id: second")
+    replace_once(second, "  - version: first_draft\n", "  - version: constitution_1995\n")
+    assert problems(core_data) == []
+
+
+def test_from_is_required_for_translated_text(core_data):
+    line = replace_once(core_data / "themes/ownership.yml", "kk: {text: Меншік, status: translated, from: en}",
+                        "kk: {text: Меншік, status: translated}")
+    assert problems(core_data) == [f"data/themes/ownership.yml:{line}: title.kk: 'from' is required when status is 'translated'"]
+
+
+def test_every_problem_is_reported_not_just_the_first(core_data):
+    replace_once(core_data / "provisions/ownership.yml", "section: foundations", "sektion: foundations")
+    replace_once(core_data / "themes/ownership.yml", "order: 30", "order: thirty")
+    found = problems(core_data)
+    assert len(found) == 2
+    assert found[0].startswith(f"{OWNERSHIP}:4: sektion: unknown key")
+    assert found[1] == "data/themes/ownership.yml:3: order: expected a whole number, got 'thirty'"
+
+
+def test_no_message_spans_lines(core_data):
+    replace_once(core_data / "provisions/ownership.yml", "themes: [ownership]", "themes: [ownership, housing]")
+    replace_once(core_data / "themes/ownership.yml", "order: 30", "order: [30]")
+    for message in problems(core_data):
+        assert "\n" not in message
