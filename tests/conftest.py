@@ -57,3 +57,11 @@ def replace_once(path: Path, old: str, new: str) -> int:
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return text[: text.index(old)].count("\n") + 1
+
+
+def replace_first(path: Path, old: str, new: str) -> int:
+    """Replace the first occurrence of `old` (e.g. versions[0]'s copy of a repeated block)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1

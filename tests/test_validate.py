@@ -14,7 +14,7 @@ import pytest
 
 from atazan.errors import DataError
 from atazan.validate import load_dataset
-from conftest import OWNERSHIP, replace_once
+from conftest import OWNERSHIP, replace_first, replace_once
 
 PROVISION_KEYS = "id, section, themes, related, title, summary, explanation, versions"
 
@@ -67,21 +67,13 @@ def test_duplicate_id_in_a_list_file(core_data):
 
 @pytest.mark.parametrize("bad", ["30.01.26", "2026-1-30", "2026-02-30"])
 def test_bad_date(core_data, bad):
-    path = core_data / "provisions/ownership.yml"
-    text = path.read_text(encoding="utf-8")
-    first = text.index("date: 2026-02-11")  # versions[0].source.date
-    path.write_text(text[:first] + f"date: '{bad}'" + text[first + len("date: 2026-02-11"):], encoding="utf-8")
-    line = text[:first].count("\n") + 1
+    line = replace_first(core_data / "provisions/ownership.yml", "date: 2026-02-11", f"date: '{bad}'")  # versions[0]
     assert problems(core_data) == [f"{OWNERSHIP}:{line}: versions[0].source.date: expected YYYY-MM-DD, got '{bad}'"]
 
 
 def test_impossible_unquoted_date_is_a_message_not_a_crash(core_data):
     # Unquoted, PyYAML itself would try to build a date from 2026-02-30 and raise ValueError.
-    path = core_data / "provisions/ownership.yml"
-    text = path.read_text(encoding="utf-8")
-    first = text.index("date: 2026-02-11")
-    path.write_text(text[:first] + "date: 2026-02-30" + text[first + len("date: 2026-02-11"):], encoding="utf-8")
-    line = text[:first].count("\n") + 1
+    line = replace_first(core_data / "provisions/ownership.yml", "date: 2026-02-11", "date: 2026-02-30")
     assert problems(core_data) == [f"{OWNERSHIP}:{line}: versions[0].source.date: expected YYYY-MM-DD, got '2026-02-30'"]
 
 
@@ -98,9 +90,9 @@ def test_missing_language(core_data):
     path = core_data / "provisions/ownership.yml"
     text = path.read_text(encoding="utf-8")
     kk_line = next(line for line in text.splitlines(keepends=True) if line.startswith("  kk: {text: \"Меншік нысандары"))
-    title_line = replace_once(path, kk_line, "")
-    title_line -= 3  # title: / en / ru come before the removed kk line
-    assert problems(core_data) == [f"{OWNERSHIP}:{title_line + 1}: title: missing language kk"]
+    kk = replace_once(path, kk_line, "")
+    # The line is where title's value starts: its `en:` entry, two lines above the removed kk.
+    assert problems(core_data) == [f"{OWNERSHIP}:{kk - 2}: title: missing language kk"]
 
 
 def test_unknown_key_lists_allowed_keys(core_data):
