@@ -35,7 +35,7 @@ TARGET_FIRST_LOAD = 80 * 1024
 TARGET_INDEX = 60 * 1024
 TARGET_RATIO = 1.05
 # Project parts a build reads; the copies get these and nothing else.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks/atazan_hook.py")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
 @dataclass
@@ -186,7 +186,8 @@ def make_plain_copy(ours: str, target: str) -> None:
 def run_build(project: str, site: str) -> Build:
     """One `mkdocs build --strict` in a child process; its own wall time and peak RSS."""
     shutil.rmtree(site, ignore_errors=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # The project's own generator package, not whichever copy happens to be installed.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=os.path.join(project, "hooks"))
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()

@@ -1,0 +1,60 @@
+"""`atazan bench` at a tiny size: it runs, and its JSON has every figure. No timing assertions."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import LANGUAGES, ROOT
+
+
+def test_bench_smoke(site_dir, tmp_path):
+    out = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "atazan", "bench", "--scales", "0.05,0.1", "--repeat", "1",
+         "--site", str(site_dir), "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks")),
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    figures = json.loads(out.read_text(encoding="utf-8"))
+
+    rows = figures["scale"]
+    assert [r["scale"] for r in rows] == [0.05, 0.1]
+    for row in rows:
+        assert row["pages"] > 0 and row["ours_s"] > 0 and row["plain_s"] > 0 and row["peak_rss_mb"] > 0
+        assert row["ratio"] == row["ours_s"] / row["plain_s"]
+        assert len(row["runs_ours"]) == len(row["runs_plain"]) == 1
+    # 0.1 of a unit is more synthetic news than 0.05 of one, so more pages.
+    assert rows[1]["news"] > rows[0]["news"] and rows[1]["pages"] > rows[0]["pages"]
+    assert set(figures["fit"]) == {"slope_ms_per_page", "intercept_s", "r2"}
+    assert figures["overhead"]["ratio"] == max(r["ratio"] for r in rows)
+
+    weight = figures["weight"]
+    kinds = {(p["lang"], p["kind"]) for p in weight["pages"]}
+    assert kinds == {(lang, kind) for lang in LANGUAGES for kind in ("home", "provision", "theme")}
+    for page in weight["pages"]:
+        assert page["unresolved"] == []  # every CSS/JS the page names exists in the site
+        assert page["css_gz"] > 0 and page["js_gz"] > 0
+        assert page["total_gz"] == page["html_gz"] + page["css_gz"] + page["js_gz"]
+    assert {s["lang"] for s in weight["search_index"]} == set(LANGUAGES)
+    assert all(s["gz"] for s in weight["search_index"])
+    assert weight["third_party"] == []
+    assert "Page weight" in result.stdout and "linear fit" in result.stdout
+
+
+def test_third_party_scan_finds_a_cdn_font(tmp_path):
+    # The scan must be able to fail: a page with a CDN stylesheet and a remote script.
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from atazan import bench
+
+    (tmp_path / "index.html").write_text(
+        '<html><head><link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<link rel="canonical" href="https://example.org/"><script src="//cdn.example.com/x.js"></script>'
+        '</head><body><a href="https://example.org/">a link is not a request</a></body></html>', encoding="utf-8")
+    (tmp_path / "x.css").write_text("@import 'https://cdn.example.com/a.css'; b{background:url(img/ok.png)}", encoding="utf-8")
+    urls = sorted(f["url"] for f in bench.third_party_requests(str(tmp_path)))
+    assert urls == ["//cdn.example.com/x.js", "https://cdn.example.com/a.css", "https://fonts.googleapis.com/css?family=Roboto"]
