@@ -7,6 +7,7 @@ Events, and why each is used:
 - on_files: keep generator templates in overrides/atazan/ out of the built site.
 - on_page_context: point the edit link of a generated page at its data file, and offer
   "suggest a translation" where the page's text in this language is missing or unreviewed.
+- on_post_page: add the Atom feed's autodiscovery <link> to each page's head.
 - on_post_build: write the open-data export api/v1/<lang>.json and the Atom feeds
   feeds/news-<lang>.xml once, in the root build.
 """
@@ -102,6 +103,19 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    # Feed autodiscovery without touching the theme's head partials: one <link> per page,
+    # pointing at the feed of the page's language.
+    from atazan.news.pages import feed_path
+
+    if not config.site_url or "</head>" not in output:
+        return output
+    lang = _page_language(page, config)
+    href = config.site_url.rstrip("/") + "/" + feed_path(lang)
+    link = f'<link rel="alternate" type="application/atom+xml" hreflang="{lang}" href="{href}">'
+    return output.replace("</head>", link + "</head>", 1)
+
+
 def on_post_build(config):
     # mkdocs-static-i18n rebuilds each other language into a sub-folder; export once, at the root.
     if config.theme.get("language") != DEFAULT_LANGUAGE:
@@ -114,7 +128,6 @@ def on_post_build(config):
 
 def _write_feeds(dataset: Dataset, config) -> None:
     # All three feeds from the root build, like the export: site/feeds/news-<lang>.xml.
-    from atazan import LANGUAGES
     from atazan.i18n import load_strings, strings_path
     from atazan.news import feed, pages
 
