@@ -19,9 +19,11 @@ import logging
 import os
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_build_datetime
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, opendata, render
 from atazan.errors import DataError
+from atazan.i18n import format_date
 from atazan.validate import Dataset, load_dataset
 
 log = logging.getLogger("mkdocs.hooks.atazan")
@@ -87,6 +89,8 @@ def on_page_context(context, page, config, nav):
         # Never the generated Markdown: that file is overwritten on the next build.
         page.edit_url = editlinks.edit_url(config.repo_url, source) if config.repo_url else None
     lang = _page_language(page, config)
+    # The build date on paper, as readers of this language write dates (partials/atazan/page-banner.html).
+    page.meta["atazan_built"] = format_date(get_build_datetime().date(), lang)
     dataset = _state["dataset"]
     if source and isinstance(dataset, Dataset):
         gap = editlinks.translation_gap(editlinks.records_behind(dataset, source), lang)

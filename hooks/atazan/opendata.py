@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 
-from . import LANGUAGES, schema
+from . import LANGUAGES, handouts, schema
 from .i18n import page_url
 from .news import pages as news_pages
 from .validate import Dataset
@@ -76,7 +76,8 @@ def export(dataset: Dataset, lang: str) -> dict:
             "status": {"summary": item.curated.summary[lang].status} if item.curated.summary else {"summary": "extracted"},
             "date": item.date.isoformat(),
         })
-    return {"version": API_VERSION, "language": lang, "provisions": provisions, "themes": themes, "news": news}
+    return {"version": API_VERSION, "language": lang, "provisions": provisions, "themes": themes, "news": news,
+            "handouts": handouts.exported(dataset, lang)}
 
 
 def write_exports(dataset: Dataset, site_dir: str) -> list[str]:

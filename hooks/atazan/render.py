@@ -14,7 +14,7 @@ from typing import Callable
 
 import jinja2
 
-from . import LANGUAGES, models
+from . import LANGUAGES, handouts, models
 from .news import pages as news_pages
 from .i18n import Strings, load_strings, strings_path
 from .validate import Dataset
@@ -83,6 +83,9 @@ PAGE_KINDS: dict[str, PageKind] = {
     "news": PageKind("news.md.j2", news_pages.news_pages),
     "news-index": PageKind("news_index.md.j2", news_pages.news_index),
     "factcheck-index": PageKind("factcheck_index.md.j2", news_pages.factcheck_index),
+    "handout": PageKind("handout.md.j2", handouts.handout_pages),
+    "handout-bilingual": PageKind("handout_bilingual.md.j2", handouts.bilingual_pages),
+    "handout-index": PageKind("handout_index.md.j2", handouts.handout_index),
 }
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -118,7 +121,7 @@ def make_environment(template_dir: str) -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,  # Markdown output: escaping is explicit, via the filters below
     )
-    env.filters.update(md=md_inline, md_block=md_block, html=html_text)
+    env.filters.update(md=md_inline, md_block=md_block, html=html_text, qr_svg=handouts.qr_svg)
     return env
 
 
@@ -126,8 +129,8 @@ def template_dir(root: str) -> str:
     return os.path.join(root, "overrides", "atazan", "pages")
 
 
-def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES) -> list[GeneratedPage]:
-    """Every generated page in every language."""
+def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_url: str = "") -> list[GeneratedPage]:
+    """Every generated page in every language; `site_url` makes the online addresses printed on handouts."""
     strings = load_strings(strings_path(dataset.root), dataset.root)
     env = make_environment(template_dir(dataset.root))
     pages = []
@@ -138,10 +141,12 @@ def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES) -> list
                 content = template.render(
                     lang=lang,
                     t=_translator(strings, lang),
+                    t_for=lambda other: _translator(strings, other),  # bilingual pages
                     kind=kind_name,
                     source_file=source_file,
                     generated_mark=GENERATED_MARK,
                     depth="../" * path.count("/"),
+                    site_url=site_url,
                     **context,
                 )
                 pages.append(GeneratedPage(lang, path, source_file, content))
