@@ -135,3 +135,12 @@ def test_no_items_at_all_exits_1(scratch_data, tmp_path, capsys):
     code, _, err = _run(capsys, empty, "--data", scratch_data)
     assert code == 1
     assert err.strip().splitlines()[-1] == "atazan import-news: no news items found in 1 file(s)"
+
+
+def test_committed_records_are_up_to_date_with_the_importer(seeds, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    before = _files(data)
+    code, out, _ = _run(capsys, *seeds, "--data", data)
+    assert code == 0 and "0 new, 0 updated, 15 unchanged" in out
+    assert _files(data) == before

@@ -76,9 +76,9 @@ def context_from_dataset(dataset) -> Context:
 
 
 # 1-2. read and parse
-def read_dumps(paths: list[str], report: Report) -> list[dedupe.Located]:
+def read_dumps(paths: list[str], report: Report, log=print) -> list[dedupe.Located]:
     located = []
-    for path in paths:
+    for number, path in enumerate(paths, start=1):
         try:
             with open(path, encoding="utf-8-sig", newline="") as handle:
                 text = handle.read()
@@ -88,6 +88,7 @@ def read_dumps(paths: list[str], report: Report) -> list[dedupe.Located]:
         report.warnings += [str(w) for w in warnings]
         report.items += len(items)
         located += [dedupe.Located(item, path) for item in items]
+        log(f"import-news: [{number}/{len(paths)}] {path}: {len(items)} items, {len(warnings)} warning(s)")
     if not located:
         raise ImportError_(f"no news items found in {len(paths)} file(s)")
     return located
@@ -200,8 +201,7 @@ def _curated_relevance(text: str) -> bool | None:
 
 def run(paths: list[str], data_dir: str, ctx: Context, dry_run: bool = False, log=print) -> Report:
     report = Report()
-    located = read_dumps(paths, report)
-    log(f"import-news: read {report.items} items from {len(paths)} file(s)")
+    located = read_dumps(paths, report, log)
     stories = dedupe.group(located)
     news_dir = os.path.join(data_dir, "news")
     writes: dict[str, str] = {}
