@@ -1,0 +1,101 @@
+"""models.py and i18n.py: what each page shows, decided once for every language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from atazan import models
+from atazan.i18n import format_date, page_url
+from atazan.validate import load_dataset
+from conftest import LANGUAGES, OWNERSHIP, replace_first, replace_once
+
+
+def load(data):
+    return load_dataset(str(data), str(data.parent))
+
+
+def test_versions_are_in_date_order_and_unknown_numbers_stay_unknown(core_data):
+    page = models.provision_page(load(core_data), "ownership", "en")
+    assert [v.kind for v in page.versions] == ["first_draft", "final_draft"]  # 2026-01-30, then 2026-02-12
+    assert [v.number for v in page.versions] == [8, None]  # the sources give no final-draft number
+    assert page.versions[1].paragraphs == ("1",)
+    assert page.source_file == OWNERSHIP
+
+
+def test_no_adopted_text_is_flagged(core_data):
+    assert models.provision_page(load(core_data), "ownership", "kk").has_adopted_text is False
+
+
+def test_every_text_carries_its_status(core_data):
+    dataset = load(core_data)
+    en, kk = (models.provision_page(dataset, "ownership", lang) for lang in ("en", "kk"))
+    assert (en.title.status, en.title.from_lang) == ("original", None)
+    assert (kk.title.status, kk.title.from_lang, kk.title.lang) == ("translated", "en", "kk")
+    assert kk.says.text.startswith("Конституциялық Сот")
+
+
+def test_own_translation_only_where_the_reader_s_language_differs(core_data):
+    dataset = load(core_data)
+    en = models.provision_page(dataset, "ownership", "en").versions[1]
+    ru = models.provision_page(dataset, "ownership", "ru").versions[1]
+    assert en.own_translation is None  # the legal text is already English
+    assert ru.text == en.text  # the quoted text itself is never replaced by a translation
+    assert ru.own_translation.status == "translated" and ru.own_translation.from_lang == "en"
+    assert ru.own_translation.text.startswith("В Республике Казахстан")
+
+
+def test_a_paraphrase_is_never_diffed_against_a_quote(core_data):
+    assert models.provision_page(load(core_data), "ownership", "en").diffs == []
+
+
+def test_two_quotes_in_one_language_are_diffed(core_data):
+    replace_first(core_data / "provisions/ownership.yml", "text_kind: paraphrase", "text_kind: quote")
+    diffs = models.provision_page(load(core_data), "ownership", "ru").diffs
+    assert [(d.older, d.newer) for d in diffs] == [("Первый проект", "Окончательный проект")]
+    removed = "".join(words for op, words in diffs[0].pieces if op == "-")
+    added = "".join(words for op, words in diffs[0].pieces if op == "+")
+    assert "two" in removed and "All" in added
+
+
+def test_word_diff():
+    assert models.word_diff("shall dissolve the Kurultai", "has the right to dissolve the Kurultai") == (
+        ("-", "shall"), ("+", "has the right to"), (" ", " dissolve the Kurultai"))
+
+
+def test_theme_page_lists_its_provisions(core_data):
+    page = models.theme_page(load(core_data), "ownership", "ru")
+    assert [p.link.id for p in page.provisions] == ["ownership"]
+    assert page.provisions[0].link.path == "provisions/ownership.md"
+    assert page.provisions[0].numbers == [("Первый проект", 8), ("Окончательный проект", None)]
+
+
+def test_provisions_without_a_section_are_grouped_apart(core_data):
+    assert [(g.number, len(g.provisions)) for g in models.section_groups(load(core_data), "en")] == [("I", 1)]
+    replace_once(core_data / "provisions/ownership.yml", "section: foundations", "section: null")
+    groups = models.section_groups(load(core_data), "en")
+    assert [(g.title, g.number, len(g.provisions)) for g in groups] == [(None, None, 1)]
+
+
+def test_timeline_is_in_date_order(core_data):
+    entries = models.timeline_entries(load(core_data), "en")
+    assert [e.iso_date for e in entries] == sorted(e.iso_date for e in entries)
+    assert all(e.sources for e in entries)
+
+
+@pytest.mark.parametrize("lang, expected", [
+    # CLDR keeps the year and its abbreviation together with a narrow no-break space (U+202F).
+    ("kk", "2026\u202fж. 15 наурыз"),  # as in toolchain-notes.md
+    ("ru", "15 марта 2026\u202fг."),
+    ("en", "March 15, 2026"),
+])
+def test_dates_are_formatted_per_language(lang, expected):
+    assert format_date(dt.date(2026, 3, 15), lang) == expected
+
+
+def test_page_urls_put_kk_at_the_root():
+    assert [page_url(lang, "provisions/ownership.md") for lang in LANGUAGES] == [
+        "provisions/ownership/", "ru/provisions/ownership/", "en/provisions/ownership/"]
+    assert page_url("ru", "provisions/index.md") == "ru/provisions/"
+    assert page_url("kk", "index.md") == ""

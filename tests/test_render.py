@@ -1,0 +1,136 @@
+"""render.py: data text is inert in the Markdown, and every language goes through one code path."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import markdown
+import pytest
+
+from atazan import render
+from atazan.validate import load_dataset
+from conftest import LANGUAGES, ROOT, replace_first, replace_once
+
+# One probe per way a data text could become markup: HTML, Jinja, a link, a heading, emphasis.
+PROBE = "<script>alert(1)</script> {{ 7*7 }} [click](javascript:alert(2)) **bold** _em_ `code`"
+HEADING = "# heading"
+
+
+def _markdown_to_html(text: str) -> str:
+    # The site's own extensions, so admonitions and raw HTML blocks behave as in the build.
+    return markdown.markdown(_body(text), extensions=["admonition", "attr_list", "md_in_html", "pymdownx.details",
+                                               "pymdownx.superfences"])
+
+
+@pytest.fixture
+def injected_pages(core_data):
+    path = core_data / "provisions/ownership.yml"
+    replace_once(path, 'en: {text: "Forms of ownership (Article 8 of the first draft)"', f'en: {{text: "{PROBE}"')
+    replace_first(path, "  says:\n    en:\n      status: original\n      text: |\n",
+                  f"  says:\n    en:\n      status: original\n      text: |\n        {HEADING}\n\n        {PROBE}\n\n")
+    replace_once(path, 'text: "All forms of ownership in the Republic', f'text: "{PROBE} All forms of ownership in the Republic')
+    replace_first(path, 'title: "The proposals received', f'title: "{PROBE} The proposals received')
+    replace_once(core_data / "themes/ownership.yml", "en: {text: Ownership and property, status: original}",
+                 f'en: {{text: "{PROBE}", status: original}}')
+    dataset = load_dataset(str(core_data), str(core_data.parent))
+    dataset.root = str(ROOT)  # templates and strings come from the project
+    return {(p.lang, p.path): p.content for p in render.render_all(dataset)}
+
+
+def _body(page: str) -> str:
+    # The Markdown after the front matter; the title in front matter is YAML, checked in the build.
+    return page.split("\n---\n", 1)[1]
+
+
+def test_markdown_of_data_text_is_escaped(injected_pages):
+    page = _body(injected_pages[("en", "provisions/ownership.md")])
+    assert "<script>" not in page and "49" not in page  # Jinja never evaluates data
+    # Raw HTML blocks (legal text) get HTML escaping only: Markdown is not parsed inside them.
+    markdown_lines = "\n".join(line for line in page.splitlines() if not line.startswith("<"))
+    assert "{{ 7*7 }}" not in markdown_lines
+    assert "[click](javascript:" not in markdown_lines
+    assert "**bold**" not in markdown_lines and "_em_" not in markdown_lines and "`code`" not in markdown_lines
+    # The page has exactly one level-1 heading, the title, and it carries the probe as escaped text.
+    assert re.findall(r"^# .*$", page, flags=re.M) == [
+        r"# &lt;script&gt;alert\(1\)&lt;/script&gt; \{\{ 7\*7 \}\} \[click\]\(javascript:alert\(2\)\) "
+        r"\*\*bold\*\* \_em\_ \`code\`"]
+    assert r"\# heading" in page
+
+
+@pytest.mark.parametrize("path", ["provisions/ownership.md", "themes/ownership.md", "themes/index.md", "provisions/index.md"])
+def test_rendered_html_shows_data_markup_as_text(injected_pages, path):
+    html = _markdown_to_html(injected_pages[("en", path)])
+    assert "<script" not in html
+    assert "javascript:" not in html.replace("[click](javascript:alert(2))", "")  # only as visible text
+    assert "<strong>" not in html and "<em>" not in html and "<code>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html  # shown literally
+
+
+def test_data_heading_is_not_a_heading(injected_pages):
+    html = _markdown_to_html(injected_pages[("en", "provisions/ownership.md")])
+    assert len(re.findall(r"<h1", html)) == 1
+    assert "<p># heading</p>" in html
+
+
+def test_front_matter_marks_the_page_and_names_its_source(injected_pages):
+    for (lang, path), content in injected_pages.items():
+        head = content.split("\n---\n", 1)[0]
+        assert head.startswith(f"---\n{render.GENERATED_MARK}: true\n"), (lang, path)
+        assert "\natazan_source: data/" in head, (lang, path)
+
+
+@pytest.fixture(scope="module")
+def real_pages():
+    dataset = load_dataset(str(ROOT / "data"), str(ROOT))
+    return render.render_all(dataset)
+
+
+def test_every_language_has_the_same_pages(real_pages):
+    per_lang = {lang: {p.path for p in real_pages if p.lang == lang} for lang in LANGUAGES}
+    shared = per_lang["kk"] & per_lang["ru"] & per_lang["en"]
+    # The one designed exception: kk+ru bilingual handouts for roundtables, listed under kk.
+    dataset = load_dataset(str(ROOT / "data"), str(ROOT))
+    bilingual = {path for lang in LANGUAGES for path, _, _ in render.PAGE_KINDS["handout-bilingual"].pages(dataset, lang)}
+    assert set().union(*per_lang.values()) - shared == bilingual
+    for kind in ("provision", "theme", "provision-index", "theme-index", "timeline", "glossary"):
+        paths = {path for path, _, _ in render.PAGE_KINDS[kind].pages(dataset, "kk")}
+        assert paths and paths <= shared, kind
+    assert {f"provisions/{pid}.md" for pid in dataset.provisions} <= shared
+    assert {f"themes/{tid}.md" for tid in dataset.themes} <= shared
+
+
+def test_every_language_has_the_same_heading_structure(real_pages):
+    # One template per page kind fed with each language: the outline can only differ by a bug.
+    outline = {(p.lang, p.path): Counter(m.group(1) for m in re.finditer(r"^(#{1,6}) ", p.content, flags=re.M))
+               for p in real_pages}
+    compared = 0
+    for (lang, path), counts in outline.items():
+        if lang == "kk" and ("ru", path) in outline and ("en", path) in outline:
+            assert outline[("ru", path)] == counts == outline[("en", path)], path
+            compared += 1
+    assert compared >= 6
+    assert outline[("kk", "provisions/ownership.md")]["#"] == 1
+
+
+def test_unknown_article_number_is_said_plainly(real_pages):
+    page = next(p.content for p in real_pages if (p.lang, p.path) == ("en", "provisions/ownership.md"))
+    assert "First draft (30 January 2026): Article 8" in page or "First draft (January 30, 2026): Article 8" in page
+    final = next(line for line in page.splitlines() if line.startswith("### Final draft"))
+    assert not re.search(r"Article \d", final)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<b>x</b>", "&lt;b&gt;x&lt;/b&gt;"),
+    ("# x", r"\# x"),
+    ("[a](b)", r"\[a\]\(b\)"),
+    ("a   b\nc", "a b c"),  # one line: a data text cannot start a new Markdown block
+    (None, ""),
+])
+def test_md_inline(text, expected):
+    assert render.md_inline(text) == expected
+
+
+def test_md_block_keeps_paragraphs_only():
+    assert render.md_block("one\n\n\n# two\n") == "one\n\n\\# two"
