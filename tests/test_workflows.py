@@ -229,3 +229,29 @@ def test_validate_locally_prints_plain_lines(tmp_path):
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"data/themes/ownership.yml:{line}: order: ")
     assert "::error" not in result.stderr
+
+
+# CONTRIBUTING: in three languages, on the site, covering what contributors need.
+
+@pytest.mark.parametrize("lang", ("kk", "ru", "en"))
+def test_contributing_is_published_in_every_language(site_dir, lang):
+    page = site_dir / ("" if lang == "kk" else lang) / "contributing" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
+    source = (ROOT / "docs" / lang / "contributing.md").read_text(encoding="utf-8")
+    # The README's commands, the three statuses, and the templates it links to, which must exist.
+    for needle in ("pip install -r requirements.txt && mkdocs build --strict", "bash scripts/test",
+                   "atazan validate", "`original`", "`translated`", "`reviewed`", "text_kind: paraphrase"):
+        assert needle in source, needle
+    templates = re.findall(r"https://github\.com/ata-zan/ata-zan/blob/main/(data/[\w/]+/_template\.yml)", source)
+    assert len(templates) == 5
+    assert all((ROOT / t).is_file() for t in templates)
+    for form in re.findall(r"issues/new\?template=([\w.-]+)", source):
+        assert (GITHUB / "ISSUE_TEMPLATE" / form).is_file(), form
+
+
+def test_root_contributing_points_to_every_language():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for lang in ("kk", "ru", "en"):
+        assert f"(docs/{lang}/contributing.md)" in text
+    assert "[CONTRIBUTING.md](CONTRIBUTING.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
