@@ -4,6 +4,7 @@ the Atom feeds and `news` in the open-data export, in all three languages."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 
@@ -15,6 +16,7 @@ from atazan.validate import load_dataset
 LANGS = ("kk", "ru", "en")
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITE_URL = os.environ.get("SITE_URL", "https://ata-zan.github.io/ata-zan/").rstrip("/") + "/"  # as in mkdocs.yml
 PROPOSALS = "2026-02-11-proposals-received-were-taken-into-account-additional"
 LAND = "2026-01-31-center-countering-disinformation-has-recorded-spread-false"
 
@@ -102,9 +104,9 @@ def test_atom_feed_is_valid_and_complete(site_dir, dataset, lang):
         for name in ("id", "title", "updated"):
             assert (entry.findtext(f"{ATOM}{name}") or "").strip(), name
         link = entry.find(f"{ATOM}link").get("href")
-        assert link.startswith("https://") and link == entry.findtext(f"{ATOM}id")
+        assert link.startswith(SITE_URL) and link == entry.findtext(f"{ATOM}id")
         # Every entry points at a page that was really built.
-        local = link.split("/ata-zan/", 1)[1]
+        local = link[len(SITE_URL):]
         assert (site_dir / local / "index.html").exists(), local
     updated = [e.findtext(f"{ATOM}updated") for e in entries]
     assert root.findtext(f"{ATOM}updated") == max(updated)
@@ -199,3 +201,11 @@ def test_news_index_in_a_real_browser(site_dir):
                 browser.close()
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_announces_its_languages_feed(site_dir, lang):
+    for path in ("news", "provisions/ownership"):
+        head = _html(site_dir, lang, path).split("</head>", 1)[0]
+        links = re.findall(r'<link rel="alternate" type="application/atom\+xml" hreflang="(\w+)" href="([^"]+)">', head)
+        assert links == [(lang, f"{SITE_URL}feeds/news-{lang}.xml")]
