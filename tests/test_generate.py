@@ -1,0 +1,100 @@
+"""generate.py: writes only what changed, never touches a hand-written page, removes stale pages."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from atazan import render
+from atazan.errors import DataError
+from atazan.generate import is_generated, write_pages
+from atazan.validate import load_dataset
+from conftest import ROOT
+
+
+def pages_for(data):
+    dataset = load_dataset(str(data), str(data.parent))
+    dataset.root = str(ROOT)  # templates and strings come from the project
+    return render.render_all(dataset)
+
+
+@pytest.fixture(scope="module")
+def fixture_pages(tmp_path_factory):
+    """The untouched fixture's pages, rendered once: Jinja compiles every template per render."""
+    import shutil
+
+    from conftest import CORE_FIXTURE
+
+    data = tmp_path_factory.mktemp("pristine") / "data"
+    shutil.copytree(CORE_FIXTURE, data)
+    return pages_for(data)
+
+
+@pytest.fixture
+def docs(core_data):
+    folder = core_data.parent / "docs"
+    (folder / "en").mkdir(parents=True)
+    (folder / "en" / "about.md").write_text("# About\n\nHand-written.\n", encoding="utf-8")
+    return folder
+
+
+def test_first_run_writes_every_page_with_the_generated_header(fixture_pages, docs):
+    pages = fixture_pages
+    report = write_pages(pages, str(docs), str(docs.parent))
+    assert sorted(report.written) == sorted(str(docs / p.lang / p.path) for p in pages)
+    assert report.unchanged == [] and report.removed == []
+    written = (docs / "ru" / "provisions" / "ownership.md").read_text(encoding="utf-8")
+    assert written.startswith("---\natazan_generated: true\natazan_source: data/provisions/ownership.yml\n")
+    assert is_generated(str(docs / "ru" / "provisions" / "ownership.md"))
+    assert not is_generated(str(docs / "en" / "about.md"))
+
+
+def test_second_run_touches_nothing(core_data, fixture_pages, docs):
+    pages = fixture_pages
+    write_pages(pages, str(docs), str(docs.parent))
+    target = docs / "kk" / "provisions" / "ownership.md"
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))  # an old mtime: any rewrite would change it
+    report = write_pages(pages_for(core_data), str(docs), str(docs.parent))
+    assert report.written == [] and report.removed == []
+    assert len(report.unchanged) == len(pages)
+    assert target.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_only_the_changed_page_is_rewritten(core_data, fixture_pages, docs):
+    write_pages(fixture_pages, str(docs), str(docs.parent))
+    path = core_data / "themes/ownership.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("text: Ownership and property,", "text: Property,"),
+                    encoding="utf-8")
+    report = write_pages(pages_for(core_data), str(docs), str(docs.parent))
+    changed = {os.path.relpath(p, docs) for p in report.written}
+    # The theme's English title shows on its own page and on English pages that link to it.
+    assert "en/themes/ownership.md" in changed
+    assert all(p.startswith("en/") for p in changed), changed
+
+
+def test_hand_written_page_in_the_way_is_an_error_and_is_kept(fixture_pages, docs):
+    blocker = docs / "en" / "provisions" / "ownership.md"
+    blocker.parent.mkdir(parents=True)
+    blocker.write_text("# My own notes\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        write_pages(fixture_pages, str(docs), str(docs.parent))
+    assert [str(p) for p in error.value.problems] == [
+        "docs/en/provisions/ownership.md: a hand-written page is in the way of a generated one; rename or move it"]
+    assert blocker.read_text(encoding="utf-8") == "# My own notes\n"
+    assert not (docs / "kk" / "provisions" / "ownership.md").exists()  # nothing written before the check
+
+
+def test_stale_generated_page_is_removed_and_hand_written_pages_stay(core_data, docs):
+    second = core_data / "provisions" / "second.yml"
+    second.write_text((core_data / "provisions/ownership.yml").read_text(encoding="utf-8")
+                      .replace("id: ownership", "id: second").replace("number: 8", "number: 9"), encoding="utf-8")
+    write_pages(pages_for(core_data), str(docs), str(docs.parent))
+    assert (docs / "ru" / "provisions" / "second.md").is_file()
+    second.unlink()
+    report = write_pages(pages_for(core_data), str(docs), str(docs.parent))
+    assert sorted(os.path.relpath(p, docs) for p in report.removed) == [
+        f"{lang}/provisions/second.md" for lang in ("en", "kk", "ru")]
+    assert not (docs / "ru" / "provisions" / "second.md").exists()
+    assert (docs / "ru" / "provisions" / "ownership.md").is_file()
+    assert (docs / "en" / "about.md").read_text(encoding="utf-8") == "# About\n\nHand-written.\n"
