@@ -21,8 +21,13 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# What a browser fetches on its own when a page opens; plain <a href> links are the reader's choice.
-_FETCHED = re.compile(r"""<(?:script|link|iframe|img)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//""", re.I)
+# What a browser fetches on its own when a page opens. Links to read (<a>, canonical, alternate
+# feeds) are the reader's choice and stay.
+_FETCHED = re.compile(
+    r"""<(?:script|iframe|img|source|video|audio)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+    r"""|<link\b(?=[^>]*\brel=["']?(?:stylesheet|preload|modulepreload|prefetch|icon|manifest))[^>]*\bhref=["']?(?:https?:)?//""",
+    re.I,
+)
 
 
 def build(site_dir: Path) -> None:
