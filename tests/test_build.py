@@ -33,16 +33,13 @@ def test_open_data_lists_every_page(site_dir, dataset, lang):
 
 # ---------------------------------------------------------------- every generated page, every language
 
-import os
 import posixpath
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from atazan import render
 from atazan.i18n import page_url
-from conftest import CORE_FIXTURE, ROOT
+from conftest import CORE_FIXTURE, ROOT, build_site
 
 SITE_PATH = "/ata-zan/"  # the path of mkdocs.yml's default site_url; absolute links start with it
 SWITCHER = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link">')
@@ -200,12 +197,7 @@ def fixture_site(tmp_path_factory) -> Path:
     text = text.replace("      text: |\n        According to", f"      text: |\n        {PROBE}\n\n        According to", 1)
     text = text.replace('text: "All forms of ownership', f'text: "{PROBE} All forms of ownership', 1)
     (project / "data" / "provisions" / "probe.yml").write_text(text, encoding="utf-8")
-    site = project / "out"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True, timeout=300,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+    return build_site(project, project / "out")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
