@@ -217,7 +217,8 @@ def bench_scale(root: str, work: str, scale: float, repeat: int, log) -> ScaleRo
         remove_generated(os.path.join(ours, "docs"))
         runs_ours.append(run_build(ours, os.path.join(work, "site-ours")))
         runs_plain.append(run_build(plain, os.path.join(work, "site-plain")))
-        log(f"  scale {scale}: run {index + 1}/{repeat}: ours {runs_ours[-1].seconds:.2f} s, plain {runs_plain[-1].seconds:.2f} s")
+        log(f"  scale {scale}: run {index + 1}/{repeat}: {runs_ours[-1].pages} pages, ours {runs_ours[-1].seconds:.2f} s "
+            f"({runs_ours[-1].peak_rss_mb:.0f} MB), plain {runs_plain[-1].seconds:.2f} s ({runs_plain[-1].peak_rss_mb:.0f} MB)")
     if runs_ours[0].pages != runs_plain[0].pages:
         raise BenchError(f"scale {scale}: ours built {runs_ours[0].pages} pages, plain {runs_plain[0].pages}")
     ours_s = statistics.median(b.seconds for b in runs_ours)
@@ -381,7 +382,7 @@ def third_party_requests(site: str) -> list[dict]:
 
 # ---------------------------------------------------------------- report
 
-def run(root: str, scales: list[float], repeat: int, site: str | None, log=print) -> dict:
+def run(root: str, scales: list[float], repeat: int, site: str | None, log=print, partial=None) -> dict:
     result: dict = {
         "meta": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "python": platform.python_version(),
                  "cpus": os.cpu_count(), "repeat": repeat, "unit": UNIT,
@@ -393,6 +394,8 @@ def run(root: str, scales: list[float], repeat: int, site: str | None, log=print
         for scale in scales:
             log(f"atazan bench: scale {scale}x ...")
             rows.append(bench_scale(root, work, scale, repeat, log))
+            if partial:  # large sizes take minutes: keep what is measured so far
+                partial({**result, "scale": [asdict(r) for r in rows]})
         result["scale"] = [asdict(r) for r in rows]
         result["fit"] = linear_fit(rows)
         result["overhead"] = {"ratio": max(r.ratio for r in rows) if rows else None,

@@ -61,8 +61,6 @@ def cmd_import_news(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    import json
-
     from . import bench
 
     try:
@@ -72,15 +70,22 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return 2
     root = os.path.abspath(args.root)
     try:
-        result = bench.run(root, scales, args.repeat, args.site, log=lambda line: print(line, file=sys.stderr))
+        result = bench.run(root, scales, args.repeat, args.site, log=lambda line: print(line, file=sys.stderr),
+                           partial=(lambda figures: _write_json(args.json, figures)) if args.json else None)
     except (bench.BenchError, DataError) as error:
         print(f"atazan bench: {error}", file=sys.stderr)
         return 1
     print(bench.format_report(result))
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump(result, handle, indent=2, ensure_ascii=False)
+        _write_json(args.json, result)
     return 0
+
+
+def _write_json(path: str, figures: dict) -> None:
+    import json
+
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(figures, handle, indent=2, ensure_ascii=False)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
