@@ -101,3 +101,11 @@ def browser():
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def generated_pages(dataset):
+    """Every page the generator renders from the real data, in every language (rendered once)."""
+    from atazan import render
+
+    return render.render_all(dataset)

@@ -47,9 +47,9 @@ KK_MONTHS = "қаңтар|ақпан|наурыз|сәуір|мамыр|маус
 
 
 @pytest.fixture(scope="module")
-def generated(dataset):
+def generated(generated_pages):
     """(lang, source path) of every page the generator writes."""
-    return {(page.lang, page.path) for page in render.render_all(dataset)}
+    return {(page.lang, page.path) for page in generated_pages}
 
 
 def _html_of(site_dir, lang, path) -> str:

@@ -81,17 +81,15 @@ def test_front_matter_marks_the_page_and_names_its_source(injected_pages):
         assert "\natazan_source: data/" in head, (lang, path)
 
 
-@pytest.fixture(scope="module")
-def real_pages():
-    dataset = load_dataset(str(ROOT / "data"), str(ROOT))
-    return render.render_all(dataset)
+@pytest.fixture
+def real_pages(generated_pages):
+    return generated_pages
 
 
-def test_every_language_has_the_same_pages(real_pages):
+def test_every_language_has_the_same_pages(real_pages, dataset):
     per_lang = {lang: {p.path for p in real_pages if p.lang == lang} for lang in LANGUAGES}
     shared = per_lang["kk"] & per_lang["ru"] & per_lang["en"]
-    # The one designed exception: kk+ru bilingual handouts for roundtables, listed under kk.
-    dataset = load_dataset(str(ROOT / "data"), str(ROOT))
+    # The one designed exception: kk+ru bilingual handouts for roundtables (kk and ru only).
     bilingual = {path for lang in LANGUAGES for path, _, _ in render.PAGE_KINDS["handout-bilingual"].pages(dataset, lang)}
     assert set().union(*per_lang.values()) - shared == bilingual
     for kind in ("provision", "theme", "provision-index", "theme-index", "timeline", "glossary"):
@@ -116,7 +114,7 @@ def test_every_language_has_the_same_heading_structure(real_pages):
 
 def test_unknown_article_number_is_said_plainly(real_pages):
     page = next(p.content for p in real_pages if (p.lang, p.path) == ("en", "provisions/ownership.md"))
-    assert "First draft (30 January 2026): Article 8" in page or "First draft (January 30, 2026): Article 8" in page
+    assert "\n### First draft (January 30, 2026): Article 8\n" in page
     final = next(line for line in page.splitlines() if line.startswith("### Final draft"))
     assert not re.search(r"Article \d", final)
 
