@@ -112,12 +112,19 @@ def on_post_page(output, page, config):
     # pointing at the feed of the page's language.
     from atazan.news.pages import feed_path
 
-    if not config.site_url or "</head>" not in output:
+    if not config.site_url or "</head>" not in output or _offline(config):
         return output
     lang = _page_language(page, config)
     href = config.site_url.rstrip("/") + "/" + feed_path(lang)
     link = f'<link rel="alternate" type="application/atom+xml" hreflang="{lang}" href="{href}">'
     return output.replace("</head>", link + "</head>", 1)
+
+
+def _offline(config) -> bool:
+    # The offline copy (scripts/offline_build.py) must make no network request. Material fetches
+    # sitemap.xml next to every <link rel="alternate">, so an online feed link would reach out.
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def on_post_build(config):
