@@ -33,8 +33,11 @@ def test_open_data_lists_every_page(site_dir, dataset, lang):
 
 # ---------------------------------------------------------------- every generated page, every language
 
+import os
 import posixpath
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from atazan import render
@@ -176,10 +179,9 @@ def test_open_data_fields(site_dir, dataset, lang):
 PROBE = "<script>alert('data')</script> **bold** [x](javascript:alert(1))"
 
 
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    """The project with tests/fixtures/core/data plus a second provision whose texts carry markup."""
-    project = tmp_path_factory.mktemp("coreproject")
+def _project_with_fixture_data(project: Path) -> Path:
+    """A copy of the project whose data/ is tests/fixtures/core/data."""
+    project.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns("__pycache__", "site", ".git", "node_modules", "data")
     for part in ("mkdocs.yml", "overrides", "hooks", "docs"):
         src = ROOT / part
@@ -192,6 +194,13 @@ def fixture_site(tmp_path_factory) -> Path:
             if path.read_text(encoding="utf-8").startswith(f"---\n{render.GENERATED_MARK}: true"):
                 path.unlink()
     shutil.copytree(CORE_FIXTURE, project / "data")
+    return project
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture project plus a second provision whose texts carry markup."""
+    project = _project_with_fixture_data(tmp_path_factory.mktemp("coreproject"))
     text = (CORE_FIXTURE / "provisions" / "ownership.yml").read_text(encoding="utf-8")
     text = text.replace("id: ownership", "id: probe").replace("number: 8", "number: 9")
     text = text.replace("      text: |\n        According to", f"      text: |\n        {PROBE}\n\n        According to", 1)
@@ -215,3 +224,19 @@ def test_provision_page_nav_has_no_other_provision(fixture_site):
         hrefs = re.findall(r'href="([^"]*)"', _nav(html))
         assert any(h.endswith("themes/") for h in hrefs), lang  # the nav was found
         assert not [h for h in hrefs if "ownership/" in h or "probe/" in h], lang
+
+
+def test_build_stops_on_invalid_data_with_one_line_per_problem(tmp_path):
+    project = _project_with_fixture_data(tmp_path / "project")
+    path = project / "data" / "provisions" / "ownership.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("themes: [ownership]", "themes: [ownership, housing]"), encoding="utf-8")
+    line = text[: text.index("themes: [ownership]")].count("\n") + 1
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                            cwd=project, capture_output=True, text=True, timeout=300,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (f"data/provisions/ownership.yml:{line}: themes[1]: unknown theme 'housing' (no data/themes/housing.yml)"
+            in result.stderr.splitlines())
+    assert not (tmp_path / "out" / "index.html").exists()
