@@ -82,10 +82,11 @@ def test_pull_request_checks_run_the_whole_chain_in_order():
         "atazan validate",
         "atazan schema --check",
         "mkdocs build --strict",
-        "bash scripts/test tests/test_links.py",
         "bash scripts/test",
     ]
-    assert (ROOT / "tests" / "test_links.py").is_file()
+    # The suite's link checker covers the built site in every language; the workflow relies on it.
+    links = (ROOT / "tests" / "test_links.py").read_text(encoding="utf-8")
+    assert "def test_no_broken_links_or_anchors" in links and "(kk, ru, en)" in links
     steps = _steps(workflow)
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"].rstrip("/") == "site"
