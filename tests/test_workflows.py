@@ -147,6 +147,18 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(path):
     assert checkout and all(s["with"]["persist-credentials"] is False for s in checkout)
 
 
+@pytest.mark.parametrize("schema, paths", [
+    ("vendor.github-workflows", WORKFLOWS),
+    ("vendor.github-issue-forms", [p for p in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml")) if p.name != "config.yml"]),
+    ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_github_files_match_schemastores_schemas(schema, paths):
+    # check-jsonschema ships SchemaStore's schemas for these files, so this runs offline.
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, paths)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_actionlint_finds_nothing():
     binary = shutil.which("actionlint")
     if binary is None:
