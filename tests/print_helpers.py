@@ -51,8 +51,8 @@ def pdf_pages(pdf: Path) -> int:
 
 
 def pdf_text(pdf: Path) -> str:
-    """The PDF's text as poppler extracts it (layout kept, so two columns stay apart)."""
-    raw = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    """The PDF's text in poppler's reading order (column by column on bilingual sheets)."""
+    raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return raw
 
 
