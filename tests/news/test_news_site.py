@@ -129,7 +129,8 @@ def test_open_data_news(site_dir, lang):
         assert set(entry) == other_keys | {"date"}
         assert (site_dir / entry["url"] / "index.html").exists()
     proposals = next(e for e in data["news"] if e["id"] == PROPOSALS)
-    assert proposals["provisions"] == ["ownership"] and proposals["date"] == "2026-02-11"
+    assert proposals["provisions"] == ["kurultai-dissolution", "ownership", "rights-and-freedoms"]
+    assert proposals["date"] == "2026-02-11"
 
 
 def _broken_copy(tmp_path, root):
@@ -141,7 +142,7 @@ def _broken_copy(tmp_path, root):
 
 
 @pytest.mark.parametrize("old, new, message", [
-    ("  provisions:\n  - ownership\n", "  provisions:\n  - no-such-article\n",
+    ("  provisions:\n  - kurultai-dissolution\n", "  provisions:\n  - no-such-article\n",
      ": curated.provisions[0]: unknown provision 'no-such-article' (no data/provisions/no-such-article.yml)"),
     ("  themes:\n  - ownership\n", "  themes:\n  - no-such-theme\n",
      ": curated.themes[0]: unknown theme 'no-such-theme' (no data/themes/no-such-theme.yml)"),
@@ -209,3 +210,27 @@ def test_every_page_announces_its_languages_feed(site_dir, lang):
         head = _html(site_dir, lang, path).split("</head>", 1)[0]
         links = re.findall(r'<link rel="alternate" type="application/atom\+xml" hreflang="(\w+)" href="([^"]+)">', head)
         assert links == [(lang, f"{SITE_URL}feeds/news-{lang}.xml")]
+
+
+def test_factcheck_reaches_a_provision_by_its_checked_article(tmp_path):
+    from atazan.news.pages import factchecks_for
+
+    from .conftest import ROOT
+
+    data = _broken_copy(tmp_path, ROOT)
+    path = data / "factchecks" / "2026-01-31-land-sale-to-foreigners.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nprovisions: [land-and-natural-resources, unitary-state]\n" in text
+    path.write_text(text.replace("\nprovisions: [land-and-natural-resources, unitary-state]\n", "\nprovisions: []\n"), encoding="utf-8")
+    dataset = load_dataset(str(data), str(tmp_path))
+    # Not listed by hand any more, but Article 6 of the 1995 text and Article 2 of the first
+    # draft are checked, and those are versions of these two provisions.
+    assert [c.id for c in factchecks_for(dataset, "en", "land-and-natural-resources")] == ["2026-01-31-land-sale-to-foreigners"]
+    assert [c.id for c in factchecks_for(dataset, "en", "unitary-state")] == ["2026-01-31-land-sale-to-foreigners"]
+    assert factchecks_for(dataset, "en", "ownership") == []
+
+
+@pytest.mark.parametrize("lang, claim_start", [("kk", "Жаңа Конституцияның жобасы"), ("ru", "Проект новой Конституции"), ("en", "The draft of the new Constitution")])
+def test_factcheck_is_shown_on_its_provision_page(site_dir, lang, claim_start):
+    page = _html(site_dir, lang, "provisions/land-and-natural-resources")
+    assert claim_start in page and 'id="2026-01-31-land-sale-to-foreigners"' in page

@@ -167,8 +167,18 @@ def news_for(dataset: Dataset, lang: str, provision: str | None = None, theme: s
     return [news_link(dataset, nid, lang) for nid in reversed(ids)]
 
 
+def _checks_provision(dataset: Dataset, fact: schema.FactCheck, pid: str) -> bool:
+    # Listed by hand, or one of the checked articles is a version of this provision, so a
+    # fact-check reaches a provision page as soon as the content team adds that provision.
+    if pid in fact.provisions:
+        return True
+    numbers = {(v.version, v.number) for v in dataset.provisions[pid].versions if v.number is not None}
+    return any((c.version, c.article) in numbers for c in fact.checked)
+
+
 def factchecks_for(dataset: Dataset, lang: str, provision: str) -> list[FactCheckView]:
-    return [factcheck_view(dataset, fid, lang) for fid, f in sorted(dataset.factchecks.items()) if provision in f.provisions]
+    return [factcheck_view(dataset, fid, lang) for fid, fact in sorted(dataset.factchecks.items())
+            if _checks_provision(dataset, fact, provision)]
 
 
 def index_entries(dataset: Dataset, lang: str) -> list[IndexEntry]:
