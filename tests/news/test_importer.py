@@ -149,3 +149,10 @@ def test_committed_records_are_up_to_date_with_the_importer(seeds, tmp_path, cap
     code, out, _ = _run(capsys, *seeds, "--data", data)
     assert code == 0 and "0 new, 0 updated, 15 unchanged" in out
     assert _files(data) == before
+
+
+def test_a_provision_holding_an_article_twice_is_linked_once(seeds, scratch_data, capsys):
+    # unitary-state has two first-draft versions numbered 2 (two sources): one link, not two.
+    _run(capsys, *seeds, "--data", scratch_data)
+    text = (scratch_data / "news" / "2026-01-31-center-countering-disinformation-has-recorded-spread-false.yml").read_text()
+    assert "  - text: Article 2 of the draft new Constitution\n    version: first_draft\n    article: 2\n    provisions:\n    - unitary-state\n  - text" in text

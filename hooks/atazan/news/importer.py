@@ -143,7 +143,7 @@ def machine_block(story: dedupe.Story, verdict: relevance.Verdict, ctx: Context,
             entry["paragraphs"] = list(ref.paragraphs)
         if ref.subparagraphs:
             entry["subparagraphs"] = list(ref.subparagraphs)
-        entry["provisions"] = sorted(c[0] for c in matches)
+        entry["provisions"] = sorted({c[0] for c in matches})  # a provision may hold one article twice (two sources)
         for c in matches:
             themes.update(c[2])
         if not matches:
