@@ -13,7 +13,6 @@ import pytest
 from conftest import LANGUAGES, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # Page kinds by the folder their pages live in; a kind the site does not have yet is skipped.
 KINDS = {"provision": "provisions", "theme": "themes", "news": "news", "handout": "handouts"}
 
@@ -35,19 +34,10 @@ def sample_pages(site: Path) -> list[tuple[str, str, Path]]:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not AXE.is_file():
-        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (scripts/test does)")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
 def audits(site_dir, browser):
     """axe results, lang, headings and a focus probe for every sampled page, run once."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (scripts/test does)")
     results = {}
     for lang, kind, path in sample_pages(site_dir):
         page = browser.new_page()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, build_site
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bad"
 P = "data/provisions/alpha.yml"
@@ -152,12 +152,7 @@ def injected_site(tmp_path_factory) -> Path:
     # A number no real record uses, and the real data's own section and theme.
     text = text.replace("id: alpha", f"id: {INJECTED}").replace("number: 8", "number: 901")
     (project / "data" / "provisions" / f"{INJECTED}.yml").write_text(text, encoding="utf-8")
-    site = project / "site-out"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True, timeout=600,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+    return build_site(project, project / "site-out")
 
 
 # Material writes `page.meta.title` unescaped into <title> and into the header topic
@@ -190,18 +185,14 @@ def test_injected_template_syntax_is_not_evaluated(injected_site):
 
 
 @pytest.mark.parametrize("lang", [pytest.param("en", marks=TITLE_BUG), pytest.param("ru", marks=TITLE_BUG)])
-def test_injection_never_executes_in_a_browser(injected_site, lang):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto((injected_site / lang / "provisions" / INJECTED / "index.html").as_uri())
-        page.wait_for_load_state("load")
-        visible = page.inner_text("article")
-        title = page.title()
-        browser.close()
+def test_injection_never_executes_in_a_browser(injected_site, lang, browser):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto((injected_site / lang / "provisions" / INJECTED / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    visible = page.inner_text("article")
+    title = page.title()
+    page.close()
     assert dialogs == []
     assert {"en": "<script>alert('x')</script>", "ru": "</title><script>alert('title')</script>"}[lang] in visible + title
