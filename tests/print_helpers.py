@@ -1,4 +1,4 @@
-"""Shared by the paper tests: Debian chromium through Playwright, PDFs in print media, poppler."""
+"""Shared by the paper tests: PDFs in print media from the session's chromium (conftest `browser`), poppler."""
 
 from __future__ import annotations
 
@@ -6,25 +6,6 @@ import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One browser per test module (CI time)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def page_file(site_dir: Path, url: str) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, ROOT
-from print_helpers import browser, navigation_labels, page_facts, page_file, pdf_pages, pdf_text, print_pdf, squeeze  # noqa: F401
+from print_helpers import navigation_labels, page_facts, page_file, pdf_pages, pdf_text, print_pdf, squeeze
 
 sys.path.insert(0, str(ROOT / "hooks"))
 

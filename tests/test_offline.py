@@ -10,7 +10,6 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from print_helpers import browser  # noqa: F401
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import LANGUAGES
-from print_helpers import browser, navigation_labels, page_facts, page_file, pdf_pages, pdf_text, print_pdf, squeeze  # noqa: F401
+from print_helpers import navigation_labels, page_facts, page_file, pdf_pages, pdf_text, squeeze
 
 PREFIX = {lang: ("" if lang == "kk" else f"{lang}/") for lang in LANGUAGES}
 EXTRA_SOURCE = "https://example.org/a-source-added-by-the-test"
