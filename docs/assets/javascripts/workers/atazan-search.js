@@ -1,0 +1,167 @@
+/* Ata Zan search worker: a thin wrapper around Material's own search worker.
+ *
+ * Why: mkdocs-static-i18n writes one search index for kk, ru and en, and Material appends `*`
+ * to every query term, which lunr never stems. This wrapper changes only the two messages
+ * Material's worker receives:
+ *   SETUP: keep only the documents of the reader's language (by URL prefix);
+ *   QUERY: replace each word by its stem, so Material's trailing `*` turns it into a prefix
+ *          that matches every inflected form in the (unstemmed) index.
+ * Everything else (ranking, highlighting, the UI) stays Material's.
+ *
+ * Parameters come from the worker URL (set by overrides/partials/atazan/head-i18n.html):
+ *   worker=<file name of Material's worker>  lang=<reader's language>
+ *   prefixes=kk:,ru:ru/,en:en/               (language -> URL prefix of its pages)
+ * It runs as a real Web Worker, or inside the iframe-worker shim of the offline copy, where
+ * importScripts is asynchronous and the script's own URL is the one in document.currentScript.
+ * Loaded in a normal page (tests), it only defines self.AtazanSearch.
+ */
+(function () {
+  "use strict";
+
+  // Kazakh endings, longest first within each group; stripped from the end of a word.
+  var KK_CASE = [
+    "ның", "нің", "дың", "дің", "тың", "тің",
+    "нан", "нен", "дан", "ден", "тан", "тен",
+    "ға", "ге", "қа", "ке", "на", "не",
+    "да", "де", "та", "те", "нда", "нде",
+    "ны", "ні", "ды", "ді", "ты", "ті", "н",
+    "мен", "бен", "пен",
+    "ша", "ше",
+  ];
+  var KK_POSSESSIVE = [
+    "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз",
+    "ым", "ім", "ың", "ің", "сы", "сі", "м", "ң", "ы", "і",
+  ];
+  var KK_PLURAL = ["лар", "лер", "дар", "дер", "тар", "тер"];
+  // Kazakh voices a final к/қ/п before a vowel (кітап, кітабы): drop either form.
+  var KK_ALTERNATING = /[кқпгғб]$/;
+  var KK_MIN = 2;
+
+  function stripOne(word, endings) {
+    for (var i = 0; i < endings.length; i++) {
+      var e = endings[i];
+      if (word.length - e.length >= KK_MIN && word.slice(-e.length) === e) {
+        return word.slice(0, -e.length);
+      }
+    }
+    return word;
+  }
+
+  function byLength(list) {
+    return list.slice().sort(function (a, b) { return b.length - a.length; });
+  }
+  KK_CASE = byLength(KK_CASE);
+  KK_POSSESSIVE = byLength(KK_POSSESSIVE);
+
+  // Kazakh words end in case <- possessive <- plural <- stem: peel them in that order.
+  function stemKk(word) {
+    var stem = stripOne(stripOne(stripOne(word, KK_CASE), KK_POSSESSIVE), KK_PLURAL);
+    if (stem.length > 3 && KK_ALTERNATING.test(stem)) stem = stem.slice(0, -1);
+    return stem;
+  }
+
+  // Snowball (ru) and Porter (en) are what lunr ships; they may rewrite the end of a word
+  // (Porter: happy -> happi), so only the part they share with the word is a safe prefix.
+  function commonPrefix(a, b) {
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return a.slice(0, i);
+  }
+
+  function lunrStem(fn, word, min) {
+    if (!fn || typeof lunr === "undefined") return word;
+    var stem = commonPrefix(String(fn(new lunr.Token(word, {}))), word);
+    return stem.length >= min ? stem : word;
+  }
+
+  var CYRILLIC = /[\u0400-\u04ff]/;
+
+  function stemWord(word, lang) {
+    word = word.toLowerCase().replace(/ё/g, "е");
+    if (!CYRILLIC.test(word)) {
+      // Porter ends stems in i for y or ies (property, properties -> properti): drop it.
+      return lunrStem(typeof lunr !== "undefined" && lunr.stemmer, word, 3).replace(/(.{3})i$/, "$1");
+    }
+    if (lang === "kk") return stemKk(word);
+    return lunrStem(typeof lunr !== "undefined" && lunr.ru && lunr.ru.stemmer, word, 3);
+  }
+
+  // Stems every plain word of the query; leaves lunr syntax (+word, -word, field:, "…", *) alone.
+  function normaliseQuery(query, lang) {
+    return String(query).replace(/(^|[\s"(])([^\s"*:^~+\-]+)(?=$|[\s")])/g, function (all, lead, word) {
+      return lead + stemWord(word, lang);
+    });
+  }
+
+  function languageOf(location, prefixes) {
+    var best = null;
+    var bestLength = -1;
+    for (var lang in prefixes) {
+      var p = prefixes[lang];
+      if (location.indexOf(p) === 0 && p.length > bestLength) {
+        best = lang;
+        bestLength = p.length;
+      }
+    }
+    return best;
+  }
+
+  function parseParams(url) {
+    var params = {};
+    var query = url.split("?").slice(1).join("&");
+    query.split("&").forEach(function (pair) {
+      var eq = pair.indexOf("=");
+      if (eq > 0) params[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1));
+    });
+    var prefixes = {};
+    (params.prefixes || "").split(",").forEach(function (item) {
+      var colon = item.indexOf(":");
+      if (colon > 0) prefixes[item.slice(0, colon)] = item.slice(colon + 1);
+    });
+    params.prefixes = prefixes;
+    return params;
+  }
+
+  var api = {
+    stemKk: stemKk,
+    stemWord: stemWord,
+    normaliseQuery: normaliseQuery,
+    languageOf: languageOf,
+    parseParams: parseParams,
+  };
+  self.AtazanSearch = api;
+
+  if (typeof importScripts !== "function") return;
+
+  // Material's worker enum: SETUP 0, READY 1, QUERY 2, RESULT 3.
+  var SETUP = 0;
+  var QUERY = 2;
+  var script = typeof document !== "undefined" && document.currentScript;
+  var ownUrl = script ? script.src : self.location.href;
+  var params = parseParams(ownUrl);
+
+  function rewrite(message) {
+    if (!message || !params.lang) return message;
+    if (message.type === SETUP && message.data && message.data.docs) {
+      var docs = message.data.docs.filter(function (doc) {
+        return languageOf(doc.location, params.prefixes) === params.lang;
+      });
+      return { type: message.type, data: Object.assign({}, message.data, { docs: docs }) };
+    }
+    if (message.type === QUERY && typeof message.data === "string") {
+      return { type: message.type, data: normaliseQuery(message.data, params.lang) };
+    }
+    return message;
+  }
+
+  // Material registers its handler with addEventListener("message", …) and reads only ev.data.
+  var addEventListener = self.addEventListener.bind(self);
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") return addEventListener(type, listener, options);
+    return addEventListener(type, function (event) {
+      return listener({ data: rewrite(event.data) });
+    }, options);
+  };
+
+  importScripts(new URL(params.worker, ownUrl.split("?")[0]).href);
+})();
