@@ -112,6 +112,13 @@ def html_text(text: str | None) -> str:
     return html.escape(" ".join(str(text or "").split()), quote=True)
 
 
+def page_title(text: str | None) -> str:
+    """A title for front matter. Material writes `page.meta.title` into <title>, the header and the
+    nav without escaping, so the title must already be HTML; quotes stay as they are because
+    Material escapes the same title again inside attributes (footer aria-label)."""
+    return html.escape(" ".join(str(text or "").split()), quote=False)
+
+
 def make_environment(template_dir: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir),
@@ -121,7 +128,7 @@ def make_environment(template_dir: str) -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,  # Markdown output: escaping is explicit, via the filters below
     )
-    env.filters.update(md=md_inline, md_block=md_block, html=html_text, qr_svg=handouts.qr_svg)
+    env.filters.update(md=md_inline, md_block=md_block, html=html_text, page_title=page_title, qr_svg=handouts.qr_svg)
     return env
 
 
