@@ -6,7 +6,8 @@ import argparse
 import os
 import sys
 
-from .errors import DataError
+from . import translations
+from .errors import DataError, display_path
 from .validate import load_dataset
 
 
@@ -29,13 +30,82 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _print_problems(error.problems, sys.stderr)
         print(f"atazan: {len(error.problems)} error(s) in {args.data}", file=sys.stderr)
         return 1
-    _print_problems(dataset.warnings, sys.stderr)
+    # Outdated or unstamped translations are warnings; --strict-translations makes them errors.
+    stale = translations.problems(dataset.translations, "error" if args.strict_translations else "warning")
+    if args.strict_translations and stale:
+        _print_problems(dataset.warnings + stale, sys.stderr)
+        print(f"atazan: {len(stale)} translation error(s) in {args.data} (--strict-translations)", file=sys.stderr)
+        return 1
+    warnings = dataset.warnings + stale
+    _print_problems(warnings, sys.stderr)
     print(
         f"atazan: {args.data} is valid: {len(dataset.provisions)} provisions, {len(dataset.themes)} themes, "
         f"{len(dataset.glossary)} glossary terms, {len(dataset.timeline)} timeline events, "
-        f"{len(dataset.warnings)} warning(s)"
+        f"{len(warnings)} warning(s)"
     )
     return 0
+
+
+def cmd_stamp(args: argparse.Namespace) -> int:
+    """Record the fingerprint of the current source text in translations (translations.py)."""
+    data_dir = os.path.abspath(args.data)
+    root = os.path.dirname(data_dir)
+    try:
+        dataset = load_dataset(data_dir, root)
+    except DataError as error:
+        print(f"atazan stamp: {args.data} is invalid ({len(error.problems)} error(s)); run `atazan validate --data {args.data}`",
+              file=sys.stderr)
+        return 1
+    files = {display_path(os.path.abspath(f), root) for f in args.files}
+    known = {entry.path for entry in dataset.translations}
+    for name in sorted(files - known):
+        print(f"atazan stamp: {name}: not a data file with translations in {args.data}", file=sys.stderr)
+        return 2
+    if args.field and len(files) != 1:
+        print("atazan stamp: --field needs exactly one FILE", file=sys.stderr)
+        return 2
+    chosen = [e for e in dataset.translations if e.status in ("translated", "reviewed") and (not files or e.path in files)]
+    if args.field:
+        chosen = [e for e in chosen if any(_field_matches(e.field, f) for f in args.field)]
+        for wanted in args.field:
+            if not any(_field_matches(e.field, wanted) for e in chosen):
+                print(f"atazan stamp: {next(iter(files))}: no translation at --field {wanted}", file=sys.stderr)
+                return 2
+        # Named on purpose by a translator who has just updated these texts.
+        to_stamp = [e for e in chosen if e.state in (translations.UNFINGERPRINTED, translations.OUTDATED)]
+    else:
+        # Without --field, only texts that were never stamped: an outdated translation stays
+        # outdated until someone updates it and names it.
+        to_stamp = [e for e in chosen if e.state == translations.UNFINGERPRINTED]
+    for entry in chosen:
+        if entry.state == translations.NO_SOURCE:
+            print(f"{entry.problem()}", file=sys.stderr)
+    by_file: dict[str, dict[tuple, str]] = {}
+    for entry in to_stamp:
+        by_file.setdefault(entry.path, {})[entry.loc] = entry.current_hash
+        was = f"was {entry.source_hash}" if entry.source_hash else "was unstamped"
+        print(f"{entry.path}:{entry.line}: {entry.field}: source_hash {entry.current_hash} ({entry.from_lang} text; {was})")
+    if args.check:
+        print(f"atazan stamp --check: {len(to_stamp)} translation(s) to stamp in {len(by_file)} file(s); nothing written")
+        return 1 if to_stamp else 0
+    for path, stamps in sorted(by_file.items()):
+        abs_path = os.path.join(root, path)
+        try:
+            content = translations.stamp_file(abs_path, stamps)
+        except translations.StampError as error:
+            print(f"atazan stamp: {path}: {error}", file=sys.stderr)
+            return 1
+        with open(abs_path, "wb") as handle:
+            handle.write(content)
+    left = sum(1 for e in dataset.translations if e.state == translations.OUTDATED and e not in to_stamp)
+    print(f"atazan stamp: {len(to_stamp)} translation(s) stamped in {len(by_file)} file(s); "
+          f"{left} outdated translation(s) left (`atazan validate` lists them)")
+    return 0
+
+
+def _field_matches(field: str, wanted: str) -> bool:
+    # `explanation.says` selects explanation.says.kk and .ru; `title.kk` only that one.
+    return field == wanted or field.startswith((wanted + ".", wanted + "["))
 
 
 def cmd_import_news(args: argparse.Namespace) -> int:
@@ -111,7 +181,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check the dataset; exit 1 on any error")
     validate.add_argument("--data", default="data", help="data folder (default: ./data)")
+    validate.add_argument("--strict-translations", action="store_true",
+                          help="outdated or unstamped translations are errors (exit 1), not warnings")
     validate.set_defaults(func=cmd_validate)
+    stamp = sub.add_parser(
+        "stamp", help="record the fingerprint of the source text in translations (source_hash)",
+        description="Without --field: stamp only translations that have no source_hash yet. With --field: "
+                    "re-stamp those fields of one FILE after updating their translation. Only the "
+                    "source_hash values change in the files; comments, order and layout stay as they are.")
+    stamp.add_argument("files", nargs="*", metavar="FILE", help="data files to stamp (default: every file)")
+    stamp.add_argument("--field", action="append", metavar="FIELD",
+                       help="a field as `atazan validate` prints it, e.g. explanation.says.kk (repeatable; "
+                            "a prefix such as explanation.says selects every language under it)")
+    stamp.add_argument("--data", default="data", help="data folder (default: ./data)")
+    stamp.add_argument("--check", action="store_true", help="write nothing; list what would be stamped, exit 1 if anything")
+    stamp.set_defaults(func=cmd_stamp)
     news = sub.add_parser("import-news", help="import raw news dumps into DIR/news/; curated fields are never overwritten")
     news.add_argument("dumps", nargs="+", metavar="DUMP", help="raw news dump files")
     news.add_argument("--data", default="data", help="data folder (default: ./data)")

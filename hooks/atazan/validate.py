@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import schema
+from . import schema, translations
 from .errors import DataError, Problem, display_path
 from .load import LoadedFile, data_files, read_yaml
 
@@ -34,6 +34,9 @@ class Dataset:
     # Record id -> the data file it came from, for edit links and messages.
     origin: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    # Every text in every language with its translation state (translations.py). Kept apart from
+    # `warnings`: an outdated translation is reported, but never stops the build.
+    translations: list[translations.Translation] = field(default_factory=list)
 
 
 def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
@@ -42,6 +45,8 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
     dataset = Dataset(root=root)
     problems: list[Problem] = []
     loaded_files: dict[tuple[str, str], LoadedFile] = {}
+    # (file, location of the record in it, record, page key): what the translation survey walks.
+    surveyed: list[tuple[LoadedFile, tuple, schema.Record, tuple[str, str | None]]] = []
     if not os.path.isdir(data_dir):
         raise DataError([Problem(display_path(data_dir, root), "", "data folder not found")])
 
@@ -54,6 +59,8 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
             problems.append(Problem(loaded.path, "", "expected a list of entries", loaded.line_of(())))
             continue
         records = [_check(loaded, model, item, (index,), problems) for index, item in enumerate(loaded.data)]
+        stem = name.removesuffix(".yml")
+        surveyed += [(loaded, (index,), r, (stem, getattr(r, "id", None))) for index, r in enumerate(records) if r is not None]
         records = [r for r in records if r is not None]
         for index, item in enumerate(loaded.data):
             version = item.get("version") if isinstance(item, dict) else None
@@ -92,6 +99,7 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
             target[record.id] = record
             dataset.origin[(collection, record.id)] = shown
             loaded_files[(collection, record.id)] = loaded
+            surveyed.append((loaded, (), record, (collection, record.id)))
 
     if not problems:
         problems += _cross_checks(dataset, loaded_files)
@@ -99,6 +107,8 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
     dataset.warnings = [p for p in problems if p.severity == "warning"]
     if errors:
         raise DataError(errors)
+    for loaded, prefix, record, key in surveyed:
+        dataset.translations += translations.survey(record, prefix, loaded.path, key, loaded.line_of, _field)
     return dataset
 
 
