@@ -7,11 +7,11 @@ import os
 import posixpath
 from functools import lru_cache
 
-import yaml
 from babel.dates import format_date as babel_format_date
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .errors import DataError, Problem, display_path
+from .load import read_yaml
 
 # kk is the state language, so it is the default and lives at the site root.
 URL_PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
@@ -48,13 +48,14 @@ class Strings:
 def load_strings(path: str, root: str) -> Strings:
     """Load and check the string table: every key needs every language."""
     shown = display_path(path, root)
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            table = yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError) as error:
-        raise DataError([Problem(shown, "", f"cannot load interface strings: {error}")]) from None
-    problems = []
-    for key, texts in (table or {}).items():
+    # The data files' reader: libyaml when available, messages with file and line, duplicate keys caught.
+    loaded, problems = read_yaml(path, shown)
+    if loaded is None or problems:
+        raise DataError(problems)
+    table = loaded.data if loaded.data is not None else {}
+    if not isinstance(table, dict):
+        raise DataError([Problem(shown, "", "expected a mapping of keys to values", 1)])
+    for key, texts in table.items():
         if not isinstance(texts, dict):
             problems.append(Problem(shown, key, "expected kk, ru and en texts"))
             continue

@@ -34,7 +34,16 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader, except that an impossible date (2026-02-30) stays text for the schema to report."""
 
 
-def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+# libyaml's parser (when PyYAML was built with it) is several times faster than the pure-Python
+# one and gives nodes with the same line marks. Its error messages are worded differently, so a
+# file that fails to parse is parsed again by the pure-Python loader, whose messages we show.
+_FastLoader: type | None = None
+if getattr(yaml, "CSafeLoader", None) is not None:
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """_Loader on libyaml's parser."""
+
+
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
     # PyYAML raises a bare ValueError here, which would reach the user as a traceback.
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
@@ -42,7 +51,9 @@ def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+for _loader_class in (_Loader, _FastLoader):
+    if _loader_class is not None:
+        _loader_class.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def _child(node: yaml.Node | None, key: Any) -> yaml.Node | None:
@@ -72,11 +83,13 @@ def read_yaml(abs_path: str, shown_path: str) -> tuple[LoadedFile | None, list[P
         return None, [
             Problem(shown_path, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line)
         ]
-    loader = _Loader(text)
+    if _FastLoader is not None:
+        try:
+            return _parse(_FastLoader, text, shown_path)
+        except yaml.YAMLError:
+            pass  # parsed again below, for the pure-Python loader's wording of the problem
     try:
-        node = loader.get_single_node()
-        problems = _duplicate_keys(node, shown_path)
-        data = loader.construct_document(node) if node is not None else None
+        return _parse(_Loader, text, shown_path)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -86,6 +99,14 @@ def read_yaml(abs_path: str, shown_path: str) -> tuple[LoadedFile | None, list[P
         return None, [Problem(shown_path, "", f"YAML syntax error: {reason}", line)]
     except yaml.YAMLError as error:
         return None, [Problem(shown_path, "", f"YAML syntax error: {error}")]
+
+
+def _parse(loader_class: type, text: str, shown_path: str) -> tuple[LoadedFile, list[Problem]]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        problems = _duplicate_keys(node, shown_path)
+        data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
     return LoadedFile(shown_path, data, node), problems
