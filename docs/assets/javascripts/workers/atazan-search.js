@@ -86,11 +86,25 @@
     return lunrStem(typeof lunr !== "undefined" && lunr.ru && lunr.ru.stemmer, word, 3);
   }
 
-  // Stems every plain word of the query; leaves lunr syntax (+word, -word, field:, "…", *) alone.
+  // A term Material leaves without its trailing * (+word, -word, field:word, word~1, word^2, word*):
+  // stemming it would make an exact term that matches nothing.
+  var SYNTAX = /^[+\-]|[:*~^]/;
+  var LETTERS = /[\p{L}\p{N}]+/gu;
+  var PUNCTUATION = /[^\p{L}\p{N}\-'’\s]+/gu;
+
+  // Stems every plain word of the query and drops the punctuation around it («заң» -> заң), as the
+  // index side drops it (lunr's trimmer). Quoted phrases and lunr syntax stay as typed.
   function normaliseQuery(query, lang) {
-    return String(query).replace(/(^|[\s"(])([^\s"*:^~+\-]+)(?=$|[\s")])/g, function (all, lead, word) {
-      return lead + stemWord(word, lang);
-    });
+    return String(query).split(/("[^"]*")/).map(function (part, i) {
+      if (i % 2) return part;
+      return part.split(/(\s+)/).map(function (term) {
+        if (!term.trim() || SYNTAX.test(term)) return term;
+        // English possessive: people's -> people (the index keeps people's, which people* matches).
+        return term.replace(/['’]s(?![\p{L}\p{N}])/gu, "")
+          .replace(LETTERS, function (word) { return stemWord(word, lang); })
+          .replace(PUNCTUATION, " ").trim();
+      }).join("");
+    }).join("");
   }
 
   function languageOf(location, prefixes) {
