@@ -4,9 +4,14 @@ Events, and why each is used:
 - on_config: validate data/ and write generated pages into docs/<lang>/ before files are
   collected. It fires once per language build (mkdocs-static-i18n), so the work is skipped
   unless data/ or the templates changed since the last run.
-- on_files: keep generator templates in overrides/atazan/ out of the built site.
+- on_files (after i18n): keep generator templates in overrides/atazan/ out of the built site;
+  add this language's missing pages, shown from the language that has them (atazan/languages.py).
+- on_page_markdown: keep those stand-in pages out of search.
 - on_page_context: point the edit link of a generated page at its data file, and offer
   "suggest a translation" where the page's text in this language is missing or unreviewed.
+- on_page_content: link glossary terms on provision, theme and news pages (atazan/glossary.py).
+- on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
+- on_post_template: keep one 404 page per language (404.html, ru/404.html, en/404.html).
 - on_post_page: add the Atom feed's autodiscovery <link> to each page's head.
 - on_post_build: write the open-data export api/v1/<lang>.json and the Atom feeds
   feeds/news-<lang>.xml once, in the root build.
@@ -17,13 +22,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_build_datetime
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_build_datetime, get_relative_url
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, opendata, render
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, glossary, languages, opendata, render
 from atazan.errors import DataError
-from atazan.i18n import format_date
+from atazan.i18n import URL_PREFIX, format_date, load_strings, page_url, strings_path
 from atazan.validate import Dataset, load_dataset
 
 log = logging.getLogger("mkdocs.hooks.atazan")
@@ -71,19 +78,24 @@ def on_config(config):
     return config
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
 def on_files(files, config):
+    _add_missing_pages(files, config)
     for file in [f for f in files if f.src_uri.startswith("atazan/") and not f.is_documentation_page()]:
         files.remove(file)
     return files
 
 
 def _page_language(page, config) -> str:
+    if getattr(page.file, "atazan_target", None):  # a stand-in for a missing page: its section's language
+        return page.file.atazan_target.section
     # mkdocs-static-i18n (docs_structure: folder) keeps the language folder in src_uri: ru/about.md.
     head = page.file.src_uri.split("/", 1)[0]
     return head if head in LANGUAGES else config.theme.get("language") or DEFAULT_LANGUAGE
 
 
 def on_page_context(context, page, config, nav):
+    _language_links(page, config)
     source = page.meta.get("atazan_source")
     if source:
         # Never the generated Markdown: that file is overwritten on the next build.
@@ -116,7 +128,9 @@ def on_post_page(output, page, config):
         return output
     lang = _page_language(page, config)
     href = config.site_url.rstrip("/") + "/" + feed_path(lang)
-    link = f'<link rel="alternate" type="application/atom+xml" hreflang="{lang}" href="{href}">'
+    # No hreflang: the feed is not a translation of the page (head-alternates.html keeps Material
+    # from fetching a sitemap.xml beside it).
+    link = f'<link rel="alternate" type="application/atom+xml" href="{href}">'
     return output.replace("</head>", link + "</head>", 1)
 
 
@@ -148,3 +162,118 @@ def _write_feeds(dataset: Dataset, config) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             handle.write(feed.build_feed(dataset, lang, config.site_url or "", strings))
+
+
+# ------------------------------------------------------------------ languages: counterparts, 404
+
+def _add_missing_pages(files, config) -> None:
+    # A page this language lacks is shown from the language that has it, at this language's
+    # address, with the missing-page notice (partials/atazan/page-missing.html).
+    from mkdocs.structure.files import File
+
+    lang = config.theme.get("language")
+    catalog = languages.Catalog.from_docs(config.docs_dir)
+    _state["catalog"] = catalog
+    if lang not in LANGUAGES:
+        return
+    for target in catalog.fallbacks(lang):
+        src = f"{target.text_lang}/{target.path}"
+        natural = File(src, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+        file = File(src, config.docs_dir, config.site_dir, config.use_directory_urls,
+                    dest_uri=URL_PREFIX[lang] + natural.split("/", 1)[1])
+        file.atazan_target = target
+        files.append(file)
+
+
+def _alternates(config) -> list[dict]:
+    # i18n assigns the language selector per page as an attribute (config.extra.alternate = ...),
+    # which is what Material's templates then read; before its first page only the item exists.
+    found = getattr(config.extra, "alternate", None)
+    return found if isinstance(found, list) else config.extra.get("alternate") or []
+
+
+def on_page_markdown(markdown, page, config, files):
+    if getattr(page.file, "atazan_target", None):
+        page.meta["search"] = {"exclude": True}  # its text is indexed where it really lives
+    return markdown
+
+
+def _language_links(page, config) -> None:
+    # The language selector and <link rel="alternate" hreflang> (Material renders both from
+    # extra.alternate): each language's counterpart of this page, never a home page instead.
+    catalog = _state.get("catalog")
+    lang = config.theme.get("language")
+    target = getattr(page.file, "atazan_target", None)
+    head, _, rest = page.file.src_uri.partition("/")
+    path = target.path if target else rest if head in LANGUAGES else None
+    if not isinstance(catalog, languages.Catalog) or path is None or path not in catalog.pages:
+        return
+    for alternate in _alternates(config):
+        counterpart = catalog.target(path, alternate.get("lang"))
+        if counterpart:
+            alternate["link"] = counterpart.url
+    default = catalog.x_default(path)
+    page.meta["atazan_x_default"] = default.url if default else None
+    if target:
+        shown = languages.Target(target.text_lang, path, target.text_lang)
+        page.meta["atazan_missing"] = {"lang": lang, "shown": target.text_lang,
+                                       "url": get_relative_url(shown.url, page.url)}
+        if config.site_url:
+            page.canonical_url = config.site_url.rstrip("/") + "/" + page_url(shown.section, path)
+
+
+def on_template_context(context, template_name, config):
+    # 404.html is no page, so nothing above set its language selector: each language's home.
+    if template_name == "404.html":
+        base = urlsplit(config.site_url or "/").path.rstrip("/")
+        for alternate in _alternates(config):
+            alternate["link"] = f"{base}/{page_url(alternate.get('lang'), 'index.md')}"
+    return context
+
+
+def on_env(env, config, files):
+    # Theme partials read strings.yml through atazan_say("key"), in this build's language.
+    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    strings = load_strings(strings_path(root), root)
+    lang = config.theme.get("language")
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    env.globals["atazan_say"] = lambda key, **values: strings.get(key, lang, **values)
+    env.globals["atazan_home"] = {code: page_url(code, "index.md") for code in LANGUAGES}
+    env.globals["atazan_default"] = DEFAULT_LANGUAGE
+    return env
+
+
+def on_post_template(output, template_name, config):
+    # MkDocs writes 404.html at the site root in every language's build; keep each language's at
+    # <lang>/404.html and the default language's at the root (the page a static host serves).
+    if template_name != "404.html":
+        return output
+    lang = config.theme.get("language")
+    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES:
+        _state["404"] = output
+        return output
+    target = os.path.join(config.site_dir, URL_PREFIX[lang], "404.html")
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write(output)
+    return _state.get("404") or output
+
+
+# ------------------------------------------------------------------ glossary terms in page text
+
+GLOSSARY_SECTIONS = ("provisions/", "themes/", "news/")
+
+
+def on_page_content(html, page, config, files):
+    # Generated provision, theme and news pages: the first mention of each glossary term links to
+    # its entry, with the definition as the tooltip (mkdocs.yml: content.tooltips).
+    dataset = _state["dataset"]
+    path = page.file.src_uri.partition("/")[2]
+    if not (page.meta.get("atazan_generated") and path.startswith(GLOSSARY_SECTIONS) and isinstance(dataset, Dataset)):
+        return html
+    lang = _page_language(page, config)
+    key = (id(dataset), lang)
+    if _state.get("linker_key") != key:
+        _state.update(linker_key=key, linker=glossary.Linker(glossary.terms_for(dataset, lang), lang))
+    href = get_relative_url(page_url(lang, "glossary.md"), page.url)
+    return _state["linker"].link(html, href)[0]
