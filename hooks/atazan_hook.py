@@ -211,13 +211,13 @@ def _language_links(page, config) -> None:
     for alternate in _alternates(config):
         counterpart = catalog.target(path, alternate.get("lang"))
         if counterpart:
-            alternate["link"] = counterpart.url
+            alternate["link"] = counterpart.href(config.use_directory_urls)
     default = catalog.x_default(path)
-    page.meta["atazan_x_default"] = default.url if default else None
+    page.meta["atazan_x_default"] = default.href(config.use_directory_urls) if default else None
     if target:
         shown = languages.Target(target.text_lang, path, target.text_lang)
         page.meta["atazan_missing"] = {"lang": lang, "shown": target.text_lang,
-                                       "url": get_relative_url(shown.url, page.url)}
+                                       "url": get_relative_url(shown.href(config.use_directory_urls), page.url)}
         if config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + page_url(shown.section, path)
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
-from .i18n import page_url
+from .i18n import URL_PREFIX, page_url
 
 COUNTERPART_KEY = "atazan_counterpart"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
@@ -40,6 +40,12 @@ class Target:
     def url(self) -> str:
         """Relative to the site root, e.g. `ru/performance/`, `./` for the kk home page."""
         return page_url(self.section, self.path) or "./"
+
+    def href(self, directory_urls: bool = True) -> str:
+        """`url`, or `ru/performance.html` when MkDocs writes no folder per page (the offline copy)."""
+        if directory_urls:
+            return self.url
+        return URL_PREFIX[self.section] + os.path.splitext(self.path)[0] + ".html"
 
     @property
     def is_fallback(self) -> bool:
