@@ -7,6 +7,7 @@ silently. Decisions live here; overrides/atazan/pages/handout*.md.j2 only lay th
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import segno
@@ -69,6 +70,7 @@ def handout(dataset: Dataset, tid: str, lang: str) -> Handout:
     )
 
 
+@functools.lru_cache(maxsize=None)  # a theme's address appears on its sheet and on the bilingual sheets
 def qr_svg(url: str) -> str:
     """Inline SVG QR code, made at build time: no image request, prints sharp at any size."""
     # Error level M survives a folded or smudged sheet; unit scale, sized by CSS.

@@ -25,6 +25,7 @@ def page_url(lang: str, src_path: str) -> str:
     return URL_PREFIX[lang] + (stem + "/" if stem else "")
 
 
+@lru_cache(maxsize=4096)  # Babel's formatting is slow; every page of a build shows the same build date
 def format_date(value: dt.date, lang: str) -> str:
     """A date as readers of `lang` write it, from CLDR data (kk: `2026 ж. 15 наурыз`)."""
     return babel_format_date(value, format="long", locale=lang)
