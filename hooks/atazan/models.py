@@ -7,10 +7,12 @@ missing) is made here, once for all languages.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
-from . import schema
+from . import LANGUAGES, schema, translations
 from .i18n import format_date, page_url
 from .validate import Dataset
 
@@ -23,11 +25,43 @@ class Shown:
     status: str  # original | translated | reviewed
     lang: str  # the language the text is in
     from_lang: str | None = None
+    # None for an original text; else current | outdated | unfingerprinted | no-source (translations.py)
+    state: str | None = None
+
+    @property
+    def outdated(self) -> bool:
+        return self.state == translations.OUTDATED
 
 
-def pick(localized: dict[str, schema.LocalText], lang: str) -> Shown:
+def pick(localized: dict[str, schema.LocalText], lang: str, version: schema.TextVersion | None = None) -> Shown:
     entry = localized[lang]
-    return Shown(entry.text, entry.status, lang, entry.from_)
+    state = translations.state(entry, translations.source_text(localized, lang, version))
+    return Shown(entry.text, entry.status, lang, entry.from_, state)
+
+
+@dataclass(frozen=True)
+class TranslationNotice:
+    """What the banner of one page says about the texts on it, in the reader's language."""
+
+    counts: tuple[tuple[str, int], ...]  # (original | translated | reviewed, how many), non-zero only
+    outdated: int
+    originals: tuple[tuple[str, str], ...]  # (source language, link to this page in that language)
+
+    @property
+    def all_original(self) -> bool:
+        return [status for status, _ in self.counts] == ["original"]
+
+
+def translation_notice(texts: Iterable[Shown | None], lang: str, src_path: str) -> TranslationNotice:
+    """Counts the statuses of the texts a page shows and links the pages they were translated from."""
+    shown = [t for t in texts if t is not None]
+    counts = tuple((status, n) for status in ("original", "translated", "reviewed")
+                   if (n := sum(1 for t in shown if t.status == status)))
+    here = page_url(lang, src_path)
+    sources = sorted({t.from_lang for t in shown if t.from_lang and t.from_lang != lang}, key=LANGUAGES.index)
+    # Relative links, so that the site works under any base URL and from file://.
+    originals = tuple((src, posixpath.relpath(page_url(src, src_path) or ".", here or ".") + "/") for src in sources)
+    return TranslationNotice(counts, sum(1 for t in shown if t.outdated), originals)
 
 
 @dataclass(frozen=True)
@@ -86,6 +120,7 @@ class ProvisionPage:
     diffs: list[DiffView]
     has_adopted_text: bool
     glossary: list[Link] = field(default_factory=list)
+    translation: TranslationNotice | None = None
 
 
 @dataclass
@@ -105,6 +140,7 @@ class ThemePage:
     explainer: Shown
     provisions: list[ProvisionSummary]
     questions: list[Shown]
+    translation: TranslationNotice | None = None
 
 
 @dataclass
@@ -151,7 +187,7 @@ def _version_view(dataset: Dataset, version: schema.TextVersion, lang: str) -> V
         text_kind=version.text_kind,
         text_language=version.text_language,
         translation=version.translation,
-        own_translation=Shown(own.text, own.status, lang, own.from_) if own else None,
+        own_translation=pick(version.translations, lang, version) if own else None,
         source=SourceView(source.outlet, source.title, source.url, format_date(source.date, lang),
                           pick(source.note, lang) if source.note else None),
         note=pick(version.note, lang) if version.note else None,
@@ -205,7 +241,7 @@ def provision_page(dataset: Dataset, pid: str, lang: str) -> ProvisionPage:
         for tid, term in sorted(dataset.glossary.items())
         if pid in term.provisions
     ]
-    return ProvisionPage(
+    page = ProvisionPage(
         id=pid,
         lang=lang,
         source_file=dataset.origin[("provisions", pid)],
@@ -222,12 +258,17 @@ def provision_page(dataset: Dataset, pid: str, lang: str) -> ProvisionPage:
         has_adopted_text=any(v.kind == "adopted" and v.text for v in views),
         glossary=glossary,
     )
+    texts = [page.title, page.summary, page.says, page.changed, page.means]
+    for v in views:
+        texts += [v.own_translation, v.note, v.source.note]
+    page.translation = translation_notice(texts, lang, f"provisions/{pid}.md")
+    return page
 
 
 def theme_page(dataset: Dataset, tid: str, lang: str) -> ThemePage:
     theme = dataset.themes[tid]
     members = [pid for pid, p in sorted(dataset.provisions.items()) if tid in p.themes]
-    return ThemePage(
+    page = ThemePage(
         id=tid,
         lang=lang,
         source_file=dataset.origin[("themes", tid)],
@@ -237,6 +278,9 @@ def theme_page(dataset: Dataset, tid: str, lang: str) -> ThemePage:
         provisions=[summarize(dataset, pid, lang) for pid in members],
         questions=[pick(q, lang) for q in theme.questions],
     )
+    texts = [page.title, page.summary, page.explainer, *page.questions, *(p.summary for p in page.provisions)]
+    page.translation = translation_notice(texts, lang, f"themes/{tid}.md")
+    return page
 
 
 def sorted_themes(dataset: Dataset) -> list[str]:
@@ -273,3 +317,91 @@ def counterpart_urls(src_path: str) -> dict[str, str]:
     from . import LANGUAGES
 
     return {lang: page_url(lang, src_path) for lang in LANGUAGES}
+
+
+# ---------------------------------------------------------------- the translation-status page
+
+@dataclass(frozen=True)
+class CoverageRow:
+    lang: str
+    counts: dict[str, int]  # original, translated, reviewed, missing, outdated, unfingerprinted
+
+
+@dataclass(frozen=True)
+class StatusItem:
+    """A text a translator should look at: outdated, never stamped, without source, or missing."""
+
+    lang: str
+    state: str
+    from_lang: str | None
+    field: str
+    path: str  # data file
+    line: int | None
+    title: str  # the record, in the reader's language
+    href: str | None  # the page showing the text, in the text's language; None if no page shows it
+
+
+@dataclass
+class TranslationStatusPage:
+    lang: str
+    coverage: list[CoverageRow]
+    items: list[StatusItem]
+
+
+COVERAGE_COLUMNS = ("original", "translated", "reviewed", "missing", "outdated", "unfingerprinted")
+# What a translator must act on, in this order; "current" translations are fine.
+ATTENTION = (translations.OUTDATED, translations.NO_SOURCE, translations.UNFINGERPRINTED, translations.MISSING)
+
+
+def _record_page(dataset: Dataset, key: tuple[str, str | None]) -> tuple[str | None, str]:
+    """(source path of the page that shows a record, or None; the anchor on it, or "")."""
+    from .news.pages import shown_ids
+
+    kind, rid = key
+    if kind in ("provisions", "themes"):
+        return f"{kind}/{rid}.md", ""
+    if kind == "glossary":
+        return "glossary.md", f"#{rid}"
+    if kind == "news":
+        return (f"news/{rid}.md", "") if rid in shown_ids(dataset) else (None, "")
+    return {"factchecks": "factchecks/index.md", "timeline": "timeline.md", "sections": "provisions/index.md"}.get(kind), ""
+
+
+# The field that names a record of each kind, in every language.
+_TITLE_FIELD = {"provisions": "title", "themes": "title", "glossary": "term", "factchecks": "claim",
+                "versions": "label", "sections": "title"}
+
+
+def _record_title(dataset: Dataset, key: tuple[str, str | None], lang: str, entry: translations.Translation) -> str:
+    kind, rid = key
+    if kind == "news":
+        return dataset.news[rid].machine.title  # the story's own title, as the news pages show it
+    if kind in _TITLE_FIELD:
+        return getattr(getattr(dataset, kind)[rid], _TITLE_FIELD[kind])[lang].text
+    return f"{entry.path} {entry.field}"  # a timeline entry has no title of its own
+
+
+def translation_status(dataset: Dataset, lang: str, src_path: str) -> TranslationStatusPage:
+    """Coverage per language and every text that needs a translator, for the page at `src_path`."""
+    coverage = []
+    for code in LANGUAGES:
+        mine = [e for e in dataset.translations if e.lang == code]
+        counts = {column: 0 for column in COVERAGE_COLUMNS}
+        for entry in mine:
+            counts[entry.status or translations.MISSING] += 1
+            if entry.state in (translations.OUTDATED, translations.UNFINGERPRINTED):
+                counts[entry.state] += 1
+        coverage.append(CoverageRow(code, counts))
+    here = page_url(lang, src_path)
+    items = []
+    for entry in dataset.translations:
+        if entry.state not in ATTENTION:
+            continue
+        target, anchor = _record_page(dataset, entry.record)
+        href = None
+        if target is not None:
+            href = posixpath.relpath(page_url(entry.lang, target) or ".", here or ".") + "/" + anchor
+        items.append(StatusItem(entry.lang, entry.state, entry.from_lang, entry.field, entry.path, entry.line,
+                                _record_title(dataset, entry.record, lang, entry), href))
+    items.sort(key=lambda i: (ATTENTION.index(i.state), i.lang != lang, LANGUAGES.index(i.lang), i.path, i.line or 0))
+    return TranslationStatusPage(lang, coverage, items)

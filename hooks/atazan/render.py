@@ -73,6 +73,10 @@ def _glossary(dataset: Dataset, lang: str):
               [models.provision_link(dataset, p, lang) for p in t.provisions]) for t in terms]})]
 
 
+def _translation_status(dataset: Dataset, lang: str):
+    return [("translations.md", "data", {"status": models.translation_status(dataset, lang, "translations.md")})]
+
+
 PAGE_KINDS: dict[str, PageKind] = {
     "provision": PageKind("provision.md.j2", _provision_pages),
     "theme": PageKind("theme.md.j2", _theme_pages),
@@ -86,6 +90,7 @@ PAGE_KINDS: dict[str, PageKind] = {
     "handout": PageKind("handout.md.j2", handouts.handout_pages),
     "handout-bilingual": PageKind("handout_bilingual.md.j2", handouts.bilingual_pages),
     "handout-index": PageKind("handout_index.md.j2", handouts.handout_index),
+    "translation-status": PageKind("translation_status.md.j2", _translation_status),
 }
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -136,8 +141,10 @@ def template_dir(root: str) -> str:
     return os.path.join(root, "overrides", "atazan", "pages")
 
 
-def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_url: str = "") -> list[GeneratedPage]:
-    """Every generated page in every language; `site_url` makes the online addresses printed on handouts."""
+def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_url: str = "",
+               repo_url: str = "") -> list[GeneratedPage]:
+    """Every generated page in every language; `site_url` makes the online addresses printed on handouts,
+    `repo_url` the links to data files on the translation-status page."""
     strings = load_strings(strings_path(dataset.root), dataset.root)
     env = make_environment(template_dir(dataset.root))
     pages = []
@@ -154,6 +161,7 @@ def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_ur
                     generated_mark=GENERATED_MARK,
                     depth="../" * path.count("/"),
                     site_url=site_url,
+                    repo_url=repo_url.rstrip("/"),
                     **context,
                 )
                 pages.append(GeneratedPage(lang, path, source_file, content))

@@ -167,10 +167,11 @@ def test_validator_rejects_factcheck_link_to_missing_news(tmp_path):
     data = _broken_copy(tmp_path, ROOT)
     path = data / "factchecks" / "2026-01-31-land-sale-to-foreigners.yml"
     path.write_text(path.read_text().replace(f"  - {LAND}\n", "  - 2026-01-01-gone\n"))
+    line = path.read_text().splitlines().index("  - 2026-01-01-gone") + 1  # counted in the file, not copied
     with pytest.raises(DataError) as error:
         load_dataset(str(data), str(tmp_path))
     assert [str(p) for p in error.value.problems] == [
-        "data/factchecks/2026-01-31-land-sale-to-foreigners.yml:50: news[0]: unknown news '2026-01-01-gone' (no data/news/2026-01-01-gone.yml)"]
+        f"data/factchecks/2026-01-31-land-sale-to-foreigners.yml:{line}: news[0]: unknown news '2026-01-01-gone' (no data/news/2026-01-01-gone.yml)"]
 
 
 def test_news_index_in_a_real_browser(site_dir):
