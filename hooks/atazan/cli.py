@@ -46,15 +46,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_stamp(args: argparse.Namespace) -> int:
-    """Record the fingerprint of the current source text in translations (translations.py)."""
-    data_dir = os.path.abspath(args.data)
+def _valid_dataset(command: str, data: str):
+    """(project root, dataset); the dataset is None, with a one-line reason printed, if data/ is invalid."""
+    data_dir = os.path.abspath(data)
     root = os.path.dirname(data_dir)
     try:
-        dataset = load_dataset(data_dir, root)
+        return root, load_dataset(data_dir, root)
     except DataError as error:
-        print(f"atazan stamp: {args.data} is invalid ({len(error.problems)} error(s)); run `atazan validate --data {args.data}`",
+        print(f"atazan {command}: {data} is invalid ({len(error.problems)} error(s)); run `atazan validate --data {data}`",
               file=sys.stderr)
+        return root, None
+
+
+def cmd_stamp(args: argparse.Namespace) -> int:
+    """Record the fingerprint of the current source text in translations (translations.py)."""
+    root, dataset = _valid_dataset("stamp", args.data)
+    if dataset is None:
         return 1
     files = {display_path(os.path.abspath(f), root) for f in args.files}
     known = {entry.path for entry in dataset.translations}
@@ -111,12 +118,10 @@ def _field_matches(field: str, wanted: str) -> bool:
 def cmd_import_news(args: argparse.Namespace) -> int:
     from .news import importer
 
-    data_dir = os.path.abspath(args.data)
-    try:
-        dataset = load_dataset(data_dir, os.path.dirname(data_dir))
-    except DataError as error:
-        print(f"atazan import-news: {args.data} is invalid ({len(error.problems)} error(s)); run `atazan validate --data {args.data}`", file=sys.stderr)
+    _, dataset = _valid_dataset("import-news", args.data)
+    if dataset is None:
         return 1
+    data_dir = os.path.abspath(args.data)
     try:
         report = importer.run(args.dumps, data_dir, importer.context_from_dataset(dataset), args.dry_run,
                               log=lambda line: print(line, file=sys.stderr))
