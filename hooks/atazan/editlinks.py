@@ -37,7 +37,22 @@ def records_behind(dataset: Dataset, source: str) -> list[schema.Record]:
     for collection in schema.COLLECTIONS:
         if source.rstrip("/") == f"data/{collection}":
             return list(getattr(dataset, collection).values())
-    return [getattr(dataset, collection)[rid] for (collection, rid), path in dataset.origin.items() if path == source]
+    return [getattr(dataset, collection)[rid] for collection, rid in _records_by_source(dataset).get(source, ())]
+
+
+# The last dataset's records by data file. Looking them up in `dataset.origin` for every page made
+# the build quadratic (pages x records); a dataset is not changed after load_dataset returns it.
+_by_source: tuple[Dataset | None, dict[str, list[tuple[str, str]]]] = (None, {})
+
+
+def _records_by_source(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
+    global _by_source
+    if _by_source[0] is not dataset:
+        index: dict[str, list[tuple[str, str]]] = {}
+        for key, path in dataset.origin.items():
+            index.setdefault(path, []).append(key)
+        _by_source = (dataset, index)
+    return _by_source[1]
 
 
 def translation_gap(records: Iterable[schema.Record], lang: str) -> str | None:
