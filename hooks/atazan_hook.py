@@ -13,7 +13,8 @@ Events, and why each is used:
 - on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
 - on_post_template: keep one 404 page per language (404.html, ru/404.html, en/404.html).
 - on_post_page: add the Atom feed's autodiscovery <link> to each page's head.
-- on_post_build: write the open-data export api/v1/<lang>.json and the Atom feeds
+- on_post_build: write this language's search index search/search_index.<lang>.json (every
+  language build); write the open-data export api/v1/<lang>.json and the Atom feeds
   feeds/news-<lang>.xml once, in the root build.
 """
 
@@ -28,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, glossary, languages, opendata, render
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, glossary, languages, opendata, render, search_index
 from atazan import translations
 from atazan.errors import DataError
 from atazan.i18n import URL_PREFIX, format_date, load_strings, page_url, strings_path
@@ -148,6 +149,7 @@ def _offline(config) -> bool:
 
 
 def on_post_build(config):
+    _write_search_index(config)
     # mkdocs-static-i18n rebuilds each other language into a sub-folder; export once, at the root.
     if config.theme.get("language") != DEFAULT_LANGUAGE:
         return
@@ -155,6 +157,19 @@ def on_post_build(config):
     if isinstance(dataset, Dataset):
         opendata.write_exports(dataset, config.site_dir)
         _write_feeds(dataset, config)
+
+
+def _write_search_index(config) -> None:
+    # Every language's build, after the search plugin wrote this language's index:
+    # search/search_index.<lang>.json (atazan/search_index.py, decisions/search.md).
+    search = config.plugins.get("material/search")
+    lang = config.theme.get("language")
+    if not (search and search.config.enabled and lang in LANGUAGES):
+        return
+    try:
+        search_index.write_language_index(config.site_dir, lang, script=_offline(config))
+    except search_index.SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def _write_feeds(dataset: Dataset, config) -> None:
