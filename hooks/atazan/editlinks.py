@@ -11,6 +11,7 @@ from typing import Iterable
 from urllib.parse import urlencode
 
 from . import schema
+from .memo import per_dataset
 from .validate import Dataset
 
 TRANSLATION_TEMPLATE = "translation-fix.yml"
@@ -40,19 +41,13 @@ def records_behind(dataset: Dataset, source: str) -> list[schema.Record]:
     return [getattr(dataset, collection)[rid] for collection, rid in _records_by_source(dataset).get(source, ())]
 
 
-# The last dataset's records by data file. Looking them up in `dataset.origin` for every page made
-# the build quadratic (pages x records); a dataset is not changed after load_dataset returns it.
-_by_source: tuple[Dataset | None, dict[str, list[tuple[str, str]]]] = (None, {})
-
-
+@per_dataset
 def _records_by_source(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
-    global _by_source
-    if _by_source[0] is not dataset:
-        index: dict[str, list[tuple[str, str]]] = {}
-        for key, path in dataset.origin.items():
-            index.setdefault(path, []).append(key)
-        _by_source = (dataset, index)
-    return _by_source[1]
+    # Looking records up in `dataset.origin` for every page made the build quadratic (pages x records).
+    index: dict[str, list[tuple[str, str]]] = {}
+    for key, path in dataset.origin.items():
+        index.setdefault(path, []).append(key)
+    return index
 
 
 def translation_gap(records: Iterable[schema.Record], lang: str) -> str | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import schema
 from ..i18n import format_date, page_url
+from ..memo import per_dataset
 from ..models import Link, Shown, pick, provision_link, theme_link
 from ..validate import Dataset
 
@@ -86,14 +87,15 @@ class IndexEntry:
     milestone_sources: list[str] = field(default_factory=list)
 
 
-def shown_ids(dataset: Dataset) -> list[str]:
-    """Stories the site shows: a person's relevance decision wins over the importer's rule."""
+@per_dataset  # every provision, theme and status page asks: once per build, not once per page
+def shown_ids(dataset: Dataset) -> tuple[str, ...]:
+    """Stories the site shows, oldest first: a person's relevance decision wins over the importer's rule."""
     out = []
     for nid, item in dataset.news.items():
         relevant = item.curated.relevant if item.curated.relevant is not None else item.machine.relevance.relevant
         if relevant:
             out.append(nid)
-    return sorted(out, key=lambda nid: (dataset.news[nid].date, nid))
+    return tuple(sorted(out, key=lambda nid: (dataset.news[nid].date, nid)))
 
 
 def provisions_of(item: schema.NewsItem) -> list[str]:
@@ -161,10 +163,26 @@ def factcheck_view(dataset: Dataset, fid: str, lang: str) -> FactCheckView:
 
 def news_for(dataset: Dataset, lang: str, provision: str | None = None, theme: str | None = None) -> list[NewsLink]:
     """Stories about one provision or one theme, newest first: the "In the news" section."""
-    ids = [nid for nid in shown_ids(dataset)
-           if (provision and provision in provisions_of(dataset.news[nid]))
-           or (theme and theme in themes_of(dataset.news[nid]))]
-    return [news_link(dataset, nid, lang) for nid in reversed(ids)]
+    index = _shown_by_topic(dataset)
+    found = set(index.get(("provision", provision), ())) | set(index.get(("theme", theme), ()))
+    return [news_link(dataset, nid, lang) for nid in sorted(found, key=_shown_position(dataset).get, reverse=True)]
+
+
+@per_dataset
+def _shown_position(dataset: Dataset) -> dict[str, int]:
+    return {nid: position for position, nid in enumerate(shown_ids(dataset))}
+
+
+@per_dataset  # one pass over the news per build; scanning every story for every page was quadratic
+def _shown_by_topic(dataset: Dataset) -> dict[tuple[str, str | None], list[str]]:
+    index: dict[tuple[str, str | None], list[str]] = {}
+    for nid in shown_ids(dataset):
+        item = dataset.news[nid]
+        for pid in provisions_of(item):
+            index.setdefault(("provision", pid), []).append(nid)
+        for tid in themes_of(item):
+            index.setdefault(("theme", tid), []).append(nid)
+    return index
 
 
 def _checks_provision(dataset: Dataset, fact: schema.FactCheck, pid: str) -> bool:
