@@ -6,6 +6,7 @@ kinds, and each template receives the page model plus `t()` bound to that langua
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -137,6 +138,13 @@ def make_environment(template_dir: str) -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=4)
+def _environment(template_dir: str) -> jinja2.Environment:
+    # One Environment per template folder for the life of the process, so `mkdocs serve` and the
+    # tests compile each template once; Jinja's auto_reload still recompiles a template that changed.
+    return make_environment(template_dir)
+
+
 def template_dir(root: str) -> str:
     return os.path.join(root, "overrides", "atazan", "pages")
 
@@ -146,7 +154,7 @@ def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_ur
     """Every generated page in every language; `site_url` makes the online addresses printed on handouts,
     `repo_url` the links to data files on the translation-status page."""
     strings = load_strings(strings_path(dataset.root), dataset.root)
-    env = make_environment(template_dir(dataset.root))
+    env = _environment(template_dir(dataset.root))
     pages = []
     for lang in languages:
         for kind_name, kind in PAGE_KINDS.items():
