@@ -112,7 +112,7 @@ def on_page_context(context, page, config, nav):
     page.meta["atazan_built"] = format_date(get_build_datetime().date(), lang)
     dataset = _state["dataset"]
     if source and isinstance(dataset, Dataset):
-        gap = editlinks.translation_gap(editlinks.records_behind(dataset, source), lang)
+        gap = editlinks.page_gap(dataset, source, lang)
     else:
         # Hand-written pages declare it in front matter: `translation_status: translated`.
         gap = "translated" if page.meta.get("translation_status") == "translated" else None

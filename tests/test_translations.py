@@ -353,6 +353,8 @@ def test_outdated_translation_shows_on_the_built_pages_until_restamped(tmp_path)
         assert STRINGS["status.outdated"][lang] in html
         assert STRINGS["translation.outdated.title"][lang] in html
         assert page.notice is not None and page.notice["data-outdated"] == "1"
+        # The "suggest a translation" line at the foot of the page says why: outdated.
+        assert re.findall(r'class="atazan-translate" data-gap="(\w+)"', html) == ["outdated"]
         originals = [a["href"] for a in page.links if "atazan-original-link" in a.get("class", "")]
         assert originals and all(a for a in originals)
         for href in originals:
@@ -373,6 +375,7 @@ def test_outdated_translation_shows_on_the_built_pages_until_restamped(tmp_path)
         html, page = _page(site, lang, "provisions/ownership")
         assert 'data-outdated="true"' not in html
         assert page.notice["data-outdated"] == "0"
+        assert "outdated" not in re.findall(r'class="atazan-translate" data-gap="(\w+)"', html)
         assert STRINGS["translations.attention.none"][lang] in _page(site, lang, "translations")[0]
 
 

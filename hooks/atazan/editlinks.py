@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 from urllib.parse import urlencode
 
-from . import schema
+from . import schema, translations
 from .memo import per_dataset
 from .validate import Dataset
 
@@ -48,6 +48,19 @@ def _records_by_source(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
     for key, path in dataset.origin.items():
         index.setdefault(path, []).append(key)
     return index
+
+
+def page_gap(dataset: Dataset, source: str, lang: str) -> str | None:
+    """What the "suggest a translation" link on a page made from `source` says: "outdated" (a text
+    in `lang` was translated from a source that changed since), else what translation_gap finds."""
+    if (source, lang) in _outdated_by_source(dataset):
+        return "outdated"
+    return translation_gap(records_behind(dataset, source), lang)
+
+
+@per_dataset
+def _outdated_by_source(dataset: Dataset) -> set[tuple[str, str]]:
+    return {(t.path, t.lang) for t in dataset.translations if t.state == translations.OUTDATED}
 
 
 def translation_gap(records: Iterable[schema.Record], lang: str) -> str | None:
