@@ -133,3 +133,15 @@ def test_md_inline(text, expected):
 
 def test_md_block_keeps_paragraphs_only():
     assert render.md_block("one\n\n\n# two\n") == "one\n\n\\# two"
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "Article 46, subparagraphs 2), 4), 8)"),
+    ("ru", "Статья 46, подпункты 2), 4), 8)"),
+    ("kk", "46-бап, 2), 4), 8)-тармақшалар"),
+])
+def test_subparagraphs_are_not_called_paragraphs(real_pages, lang, words):
+    # The source names "subparagraphs 2), 4) and 8) of Article 46"; the heading must say the same.
+    [page] = [p for p in real_pages if (p.lang, p.path) == (lang, "provisions/kurultai-dissolution.md")]
+    headings = [line for line in page.content.splitlines() if line.startswith("### ")]
+    assert any(line.endswith(words) for line in headings), headings

@@ -103,7 +103,7 @@ def test_unknown_key_lists_allowed_keys(core_data):
 def test_unknown_nested_key_lists_that_level_s_keys(core_data):
     line = replace_once(core_data / "provisions/ownership.yml", "  - version: final_draft\n", "  - version: final_draft\n    page: 3\n") + 1
     assert problems(core_data) == [
-        f"{OWNERSHIP}:{line}: versions[1].page: unknown key; expected one of: version, number, paragraphs, text, "
+        f"{OWNERSHIP}:{line}: versions[1].page: unknown key; expected one of: version, number, paragraphs, subparagraphs, text, "
         "text_kind, text_language, translation, translations, source, note"
     ]
 

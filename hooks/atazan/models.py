@@ -87,6 +87,7 @@ class VersionView:
     version_date: str | None
     number: int | None
     paragraphs: tuple[str, ...]
+    subparagraphs: tuple[str, ...]
     text: str | None
     text_kind: str | None
     text_language: str | None
@@ -183,6 +184,7 @@ def _version_view(dataset: Dataset, version: schema.TextVersion, lang: str) -> V
         version_date=format_date(kind.date, lang) if kind.date else None,
         number=version.number,
         paragraphs=tuple(version.paragraphs),
+        subparagraphs=tuple(version.subparagraphs),
         text=version.text,
         text_kind=version.text_kind,
         text_language=version.text_language,

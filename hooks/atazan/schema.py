@@ -110,7 +110,10 @@ class TextVersion(Record):
 
     version: VersionId
     number: Annotated[int, Field(ge=1, le=999)] | None = None  # null: the source gives none
-    paragraphs: list[Annotated[str, StringConstraints(pattern=r"^[0-9]+\)?$")]] = []
+    paragraphs: list[Annotated[str, StringConstraints(pattern=r"^[0-9]+$")]] = []
+    # Numbered items such as "2)" when the source names them without their paragraph
+    # ("subparagraphs 2), 4) and 8) of Article 46").
+    subparagraphs: list[Annotated[str, StringConstraints(pattern=r"^[0-9]+\)$")]] = []
     text: Text | None = None
     text_kind: Literal["quote", "paraphrase"] | None = None
     text_language: Lang | None = None
