@@ -288,6 +288,11 @@ GLOSSARY_SECTIONS = ("provisions/", "themes/", "news/")
 def on_page_content(html, page, config, files):
     # Generated provision, theme and news pages: the first mention of each glossary term links to
     # its entry, with the definition as the tooltip (mkdocs.yml: content.tooltips).
+    target = getattr(page.file, "atazan_target", None)
+    if target:
+        # A page shown from another language: its text is in that language, whatever <html lang>
+        # says (screen readers pick their voice by it).
+        return f'<div lang="{target.text_lang}">{html}</div>'
     dataset = _state["dataset"]
     path = page.file.src_uri.partition("/")[2]
     if not (page.meta.get("atazan_generated") and path.startswith(GLOSSARY_SECTIONS) and isinstance(dataset, Dataset)):

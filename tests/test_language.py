@@ -134,6 +134,11 @@ def test_missing_page_notice_only_where_the_page_is_missing(site_dir):
         assert _target(site_dir, page, link) == english
         assert head.switcher["en"] and _target(site_dir, page, head.switcher["en"]) == english
         assert head.canonical == SITE_URL + "en/performance/"
+        # The English text says it is English, inside a page whose <html lang> is kk or ru.
+        article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+        assert "<h1" in article.split('<div lang="en">', 1)[1]
+        # The notice itself is in the reader's language: no lang="en" on its link text.
+        assert ' lang="en"' not in notice
         # The English page's switcher reaches these stand-ins, not the kk/ru home pages.
         assert _target(site_dir, english, _parse(english).switcher[lang]) == page
     assert not _parse(english).notices
