@@ -12,10 +12,19 @@ SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 
 
+def seed(prefix: str) -> Path:
+    """One seed dump by its number, e.g. "003"; a missing dump fails the test, naming the folder."""
+    found = sorted(SEEDS_DIR.glob(f"{prefix}_*.txt"))
+    if not found:
+        pytest.fail(f"seed dump {prefix}_*.txt not found in {SEEDS_DIR} (the project expects ../shared/seeds)")
+    return found[0]
+
+
 @pytest.fixture
 def seeds() -> list[Path]:
+    # The seeds are the importer's real input and CI has them: missing seeds are a failure, not a skip.
     if not SEEDS:
-        pytest.skip(f"seed dumps not found in {SEEDS_DIR}")
+        pytest.fail(f"seed dumps not found in {SEEDS_DIR} (the project expects ../shared/seeds)")
     return SEEDS
 
 

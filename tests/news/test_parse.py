@@ -8,11 +8,11 @@ from hypothesis import given, settings, strategies as st
 
 from atazan.news.parse import parse_text
 
-from .conftest import SEEDS_DIR
+from .conftest import seed
 
 
 def _parse(name: str):
-    path = next(SEEDS_DIR.glob(f"{name}_*.txt"))
+    path = seed(name)
     return parse_text(path.read_text(encoding="utf-8"), path.name)
 
 
@@ -62,7 +62,7 @@ def test_source_line_as_the_whole_body_and_a_draft_on_one_line():
 
 
 def test_crlf_and_bom_do_not_change_the_items():
-    path = next(SEEDS_DIR.glob("003_*.txt"))
+    path = seed("003")
     text = path.read_text(encoding="utf-8")
     plain, _ = parse_text(text, "x")
     mangled, _ = parse_text("\ufeff" + text.replace("\n", "\r\n"), "x")
