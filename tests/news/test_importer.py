@@ -156,3 +156,17 @@ def test_a_provision_holding_an_article_twice_is_linked_once(seeds, scratch_data
     _run(capsys, *seeds, "--data", scratch_data)
     text = (scratch_data / "news" / "2026-01-31-center-countering-disinformation-has-recorded-spread-false.yml").read_text()
     assert "  - text: Article 2 of the draft new Constitution\n    version: first_draft\n    article: 2\n    provisions:\n    - unitary-state\n  - text" in text
+
+
+def test_extracts_are_short_quotes_of_the_source(seeds):
+    # The page shows the extract as a quotation of the source; we quote only short fragments.
+    import yaml
+
+    from atazan.news.importer import EXTRACT_WORDS
+
+    source = " ".join(" ".join(p.read_text(encoding="utf-8-sig").split()) for p in seeds)
+    for path in sorted((ROOT / "data" / "news").glob("2*.yml")):
+        extract = yaml.safe_load(path.read_text(encoding="utf-8"))["machine"]["summary"]["text"]
+        words = extract.removesuffix(" …").split()
+        assert len(words) <= EXTRACT_WORDS, path.name
+        assert " ".join(words) in source, path.name

@@ -113,18 +113,22 @@ def outlet(item: parse.RawItem) -> str:
         name = {"qazinform news agency": "Qazinform"}.get(found.group(0).lower(), found.group(0)) if found else None
         return f"{name} via Kazakhstan Today" if name else "Kazakhstan Today"
     entity = _GOVKZ_ENTITY.search(item.url or "")
-    return f"gov.kz ({entity.group(1)})" if entity else "gov.kz (entity not named in the dump)"
+    # Without a URL the dump does not say which gov.kz entity published the item; the outlet is
+    # shown on pages in every language, so it names only what is known.
+    return f"gov.kz ({entity.group(1)})" if entity else "gov.kz"
 
 
-def extract_summary(item: parse.RawItem, limit: int = 400) -> str:
+# The extract is shown on the news page as a quotation of the source, and we quote only short
+# fragments: the first sentence, cut at this many words.
+EXTRACT_WORDS = 25
+
+
+def extract_summary(item: parse.RawItem, words: int = EXTRACT_WORDS) -> str:
     text = re.sub(r"^\*[^*]+\*\s*", "", " ".join(item.text.split()))  # a repeated *title* opener
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text)
-    out = ""
-    for sentence in sentences:
-        if out and len(out) + len(sentence) > limit:
-            break
-        out = f"{out} {sentence}".strip()
-    return out[:limit].rstrip() or item.title
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text)[0].split()
+    if not first:
+        return item.title
+    return " ".join(first) if len(first) <= words else " ".join(first[:words]).rstrip(",;:") + " …"
 
 
 def machine_block(story: dedupe.Story, verdict: relevance.Verdict, ctx: Context, report: Report, sid: str) -> dict:
