@@ -29,8 +29,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, glossary, languages, opendata, render, search_index
-from atazan import translations
+from atazan import (DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, glossary, languages, opendata, render,
+                    search_index, translations)
 from atazan.errors import DataError
 from atazan.i18n import URL_PREFIX, format_date, load_strings, page_url, strings_path
 from atazan.validate import Dataset, load_dataset
