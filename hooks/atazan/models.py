@@ -357,7 +357,7 @@ ATTENTION = (translations.OUTDATED, translations.NO_SOURCE, translations.UNFINGE
 
 def _record_page(dataset: Dataset, key: tuple[str, str | None]) -> tuple[str | None, str]:
     """(source path of the page that shows a record, or None; the anchor on it, or "")."""
-    from .news.pages import shown_ids
+    from .news.pages import shown_position
 
     kind, rid = key
     if kind in ("provisions", "themes"):
@@ -365,7 +365,7 @@ def _record_page(dataset: Dataset, key: tuple[str, str | None]) -> tuple[str | N
     if kind == "glossary":
         return "glossary.md", f"#{rid}"
     if kind == "news":
-        return (f"news/{rid}.md", "") if rid in shown_ids(dataset) else (None, "")
+        return (f"news/{rid}.md", "") if rid in shown_position(dataset) else (None, "")
     return {"factchecks": "factchecks/index.md", "timeline": "timeline.md", "sections": "provisions/index.md"}.get(kind), ""
 
 

@@ -1,8 +1,9 @@
 """One search index per language, so a reader downloads only the pages of their language.
 
-Material's search plugin writes `search/search_index.json`; mkdocs-static-i18n 1.3.1 builds each
-language in turn and, at the very end of the root build, rewrites that file with every language.
-Within one language's build, right after the search plugin, the file holds only that language:
+Material's search plugin writes `search/search_index.json` in each language's build
+(mkdocs-static-i18n 1.3.1 builds kk, ru, en in turn; its `reconfigure_search`, which merges and
+de-duplicates them, is off in mkdocs.yml because that pass is quadratic). Within one language's
+build, right after the search plugin, the file holds only that language:
 `write_language_index` copies it to `search/search_index.<lang>.json` (and, for the offline copy,
 `search_index.<lang>.js`, the `var __index = …` script Material loads from file://).
 overrides/partials/atazan/head-i18n.html points Material at the reader's file.

@@ -165,11 +165,12 @@ def news_for(dataset: Dataset, lang: str, provision: str | None = None, theme: s
     """Stories about one provision or one theme, newest first: the "In the news" section."""
     index = _shown_by_topic(dataset)
     found = set(index.get(("provision", provision), ())) | set(index.get(("theme", theme), ()))
-    return [news_link(dataset, nid, lang) for nid in sorted(found, key=_shown_position(dataset).get, reverse=True)]
+    return [news_link(dataset, nid, lang) for nid in sorted(found, key=shown_position(dataset).get, reverse=True)]
 
 
 @per_dataset
-def _shown_position(dataset: Dataset) -> dict[str, int]:
+def shown_position(dataset: Dataset) -> dict[str, int]:
+    """Where each shown story stands in shown_ids (also the quick "is it shown?" test)."""
     return {nid: position for position, nid in enumerate(shown_ids(dataset))}
 
 
