@@ -9,7 +9,7 @@ Events, and why each is used:
 - on_page_markdown: keep those stand-in pages out of search.
 - on_page_context: point the edit link of a generated page at its data file, and offer
   "suggest a translation" where the page's text in this language is missing or unreviewed.
-- on_page_content: link glossary terms on provision, theme and news pages (atazan/glossary.py).
+- on_page_content: mark the text of a page shown from another language with that language.
 - on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
 - on_post_template: keep one 404 page per language (404.html, ru/404.html, en/404.html).
 - on_post_page: add the Atom feed's autodiscovery <link> to each page's head.
@@ -29,8 +29,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from atazan import (DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, glossary, languages, opendata, render,
-                    search_index, translations)
+from atazan import (DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, languages, opendata, render, search_index,
+                    translations)
 from atazan.errors import DataError
 from atazan.i18n import URL_PREFIX, format_date, load_strings, page_url, strings_path
 from atazan.validate import Dataset, load_dataset
@@ -280,26 +280,12 @@ def on_post_template(output, template_name, config):
     return _state.get("404") or output
 
 
-# ------------------------------------------------------------------ glossary terms in page text
-
-GLOSSARY_SECTIONS = ("provisions/", "themes/", "news/")
-
+# ------------------------------------------------------------------ pages shown from another language
 
 def on_page_content(html, page, config, files):
-    # Generated provision, theme and news pages: the first mention of each glossary term links to
-    # its entry, with the definition as the tooltip (mkdocs.yml: content.tooltips).
     target = getattr(page.file, "atazan_target", None)
     if target:
         # A page shown from another language: its text is in that language, whatever <html lang>
         # says (screen readers pick their voice by it).
         return f'<div lang="{target.text_lang}">{html}</div>'
-    dataset = _state["dataset"]
-    path = page.file.src_uri.partition("/")[2]
-    if not (page.meta.get("atazan_generated") and path.startswith(GLOSSARY_SECTIONS) and isinstance(dataset, Dataset)):
-        return html
-    lang = _page_language(page, config)
-    key = (id(dataset), lang)
-    if _state.get("linker_key") != key:
-        _state.update(linker_key=key, linker=glossary.Linker(glossary.terms_for(dataset, lang), lang))
-    href = get_relative_url(page_url(lang, "glossary.md"), page.url)
-    return _state["linker"].link(html, href)[0]
+    return html

@@ -145,3 +145,30 @@ def test_subparagraphs_are_not_called_paragraphs(real_pages, lang, words):
     [page] = [p for p in real_pages if (p.lang, p.path) == (lang, "provisions/kurultai-dissolution.md")]
     headings = [line for line in page.content.splitlines() if line.startswith("### ")]
     assert any(line.endswith(words) for line in headings), headings
+
+
+
+def test_compiled_templates_are_cached_and_an_edited_template_is_compiled_again(core_data):
+    import shutil
+
+    project = core_data.parent
+    shutil.copytree(ROOT / "overrides" / "atazan", project / "overrides" / "atazan")
+    dataset = load_dataset(str(core_data), str(project))
+    cache = project / ".cache" / "atazan" / "jinja"
+
+    def render_in_a_new_environment():
+        render._environment.cache_clear()  # as a new build process would start
+        pages = {(p.lang, p.path): p.content for p in render.render_all(dataset, languages=("en",))}
+        return pages, {f.name: f.stat().st_mtime_ns for f in cache.iterdir()}
+
+    first, compiled = render_in_a_new_environment()
+    assert len(compiled) >= len({kind.template for kind in render.PAGE_KINDS.values()})
+    again, reused = render_in_a_new_environment()
+    assert again == first and reused == compiled  # read back, not compiled and written again
+
+    template = project / "overrides" / "atazan" / "pages" / "theme_index.md.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace('{{ t("themes.intro") }}', "EDITED-INTRO"),
+                        encoding="utf-8")
+    edited, _ = render_in_a_new_environment()
+    assert "EDITED-INTRO" in edited[("en", "themes/index.md")]
+    assert "EDITED-INTRO" not in first[("en", "themes/index.md")]

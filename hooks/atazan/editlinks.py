@@ -55,7 +55,21 @@ def page_gap(dataset: Dataset, source: str, lang: str) -> str | None:
     in `lang` was translated from a source that changed since), else what translation_gap finds."""
     if (source, lang) in _outdated_by_source(dataset):
         return "outdated"
-    return translation_gap(records_behind(dataset, source), lang)
+    memo = _gaps_of_records(dataset)
+    found: set[str] = set()
+    for record in records_behind(dataset, source):
+        # Once per record and language: index pages and handouts show the same records as the
+        # records' own pages, and walking them again for every page cost about a millisecond a page.
+        key = (id(record), lang)  # the dataset keeps every record alive, so ids stay unique
+        if key not in memo:
+            memo[key] = _gaps_in([record], lang)
+        found |= memo[key]
+    return _worst(found)
+
+
+@per_dataset
+def _gaps_of_records(dataset: Dataset) -> dict[tuple[int, str], set[str]]:
+    return {}
 
 
 @per_dataset
@@ -65,9 +79,17 @@ def _outdated_by_source(dataset: Dataset) -> set[tuple[str, str]]:
 
 def translation_gap(records: Iterable[schema.Record], lang: str) -> str | None:
     """"missing" if some text has no version in `lang`, "translated" if one is not reviewed yet."""
+    return _worst(_gaps_in(records, lang))
+
+
+def _gaps_in(records: Iterable[schema.Record], lang: str) -> set[str]:
     found: set[str] = set()
     for record in records:
         _walk(record, lang, found)
+    return found
+
+
+def _worst(found: set[str]) -> str | None:
     for gap in ("missing", "translated"):
         if gap in found:
             return gap

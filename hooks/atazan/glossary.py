@@ -12,10 +12,14 @@ What is matched, per language (the forms come from the glossary's own `term` tex
   cases match (Конституционный суд -> Конституционного суда, Курултай -> Курултая).
 Not matched: other stem changes, synonyms the glossary does not give, a term split by markup.
 
-Never linked: headings, links, legal quotations (blockquote), text in quotation marks
-(« », “ ”, " "), code, buttons, details summaries, and anything inside `.atazan-legal*` or
-`[data-atazan-no-glossary]`. Only the first occurrence of a term on a page is linked, so a
-keyboard reader meets one extra Tab stop per term, not one per mention.
+Where: the page generator (render.py) links terms while it writes the Markdown of provision,
+theme and news pages, in the prose texts the templates pass through `|md(terms)`,
+`|md_block(terms)` or `|html(terms)`: explanations, summaries, notes, questions. Never linked:
+titles and headings, link texts, legal text and its translations, sources, interface strings,
+and text in quotation marks (« », “ ”, " "). Only the first occurrence of a term on a page is
+linked, so a keyboard reader meets one extra Tab stop per term, not one per mention. (Linking
+while writing Markdown, not by re-parsing each built page's HTML, keeps it off the build's
+per-page cost: `atazan bench`.)
 """
 
 from __future__ import annotations
@@ -23,13 +27,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from typing import Callable
 
 _RU_ENDINGS = sorted("ый ий ой ая яя ое ее ые ие ия ья а я о е ы и й ь".split(), key=len, reverse=True)
 _KK_VOICED = {"к": "[кг]", "қ": "[қғ]", "п": "[пб]"}
-_SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "code", "pre", "kbd", "samp",
-              "script", "style", "button", "summary", "abbr", "svg", "textarea", "select", "title"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"|„[^„“]*“")
 
 
@@ -57,13 +58,18 @@ def _word_pattern(word: str, lang: str) -> str:
     return re.escape(word) + r"\w*"
 
 
+# A term starts a word. Checked once per position in front of all terms, not by each term: most
+# positions are inside a word, where this fails at once (ten times faster on prose).
+_WORD_START = r"(?<![\w-])"
+
+
 def term_pattern(form: str, lang: str) -> str:
-    words = form.split()
-    return r"(?<![\w-])" + r"\s+".join(_word_pattern(word, lang) for word in words)
+    """The regular expression of one form, without the word-start check in front (_WORD_START)."""
+    return r"\s+".join(_word_pattern(word, lang) for word in form.split())
 
 
 class Linker:
-    """Links the first occurrence of each term in HTML text; markup passes through unchanged."""
+    """One language's glossary, compiled once; `for_page` gives the linking state of one page."""
 
     def __init__(self, terms: list[Term], lang: str):
         patterns = []
@@ -73,84 +79,48 @@ class Linker:
         for index, (form, term) in enumerate(ranked):
             patterns.append(f"(?P<g{index}>{term_pattern(form, lang)})")
             self._by_group[f"g{index}"] = term
-        self._regex = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+        self._regex = re.compile(_WORD_START + "(?:" + "|".join(patterns) + ")", re.IGNORECASE) if patterns else None
 
-    def link(self, page_html: str, href: str) -> tuple[str, list[str]]:
-        """`href` is the glossary page's URL; returns the new HTML and the linked term ids."""
-        if self._regex is None:
-            return page_html, []
-        parser = _Rewriter(self, href)
-        parser.feed(page_html)
-        parser.close()
-        return "".join(parser.out), parser.linked
-
-    def _replace(self, text: str, href: str, linked: list[str]) -> str:
-        quoted = [m.span() for m in _QUOTED.finditer(text)]
-        out, last = [], 0
-        for match in self._regex.finditer(text):
-            term = self._by_group[match.lastgroup]
-            start, end = match.span()
-            if term.id in linked or any(a <= start < b for a, b in quoted):
-                continue
-            linked.append(term.id)
-            out.append(text[last:start])
-            out.append(f'<a class="atazan-term" href="{html.escape(href)}#{term.id}" '
-                       f'title="{html.escape(term.definition)}">{text[start:end]}</a>')
-            last = end
-        out.append(text[last:])
-        return "".join(out)
+    def for_page(self, href: str) -> PageTerms:
+        """`href`: the glossary page's URL relative to the page being rendered."""
+        return PageTerms(self, href)
 
 
-class _Rewriter(HTMLParser):
+class PageTerms:
+    """Links glossary terms in the prose texts of one page, in the order the page shows them.
+
+    Templates pass only prose through it (explanations, summaries, notes), never titles, headings,
+    link texts or legal text, so those never carry a term link. A term is linked at its first
+    occurrence on the page only."""
+
     def __init__(self, linker: Linker, href: str):
-        super().__init__(convert_charrefs=False)
         self.linker, self.href = linker, href
-        self.out: list[str] = []
         self.linked: list[str] = []
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
 
-    def _skipping(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
-
-    def handle_starttag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-        if tag in _VOID:
-            return
-        names = dict(attrs)
-        skip = (self._skipping() or tag in _SKIP_TAGS or "data-atazan-no-glossary" in names
-                or "atazan-legal" in (names.get("class") or ""))
-        self.stack.append((tag, skip))
-
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-
-    def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
-
-    def handle_data(self, data):
-        self.out.append(data if self._skipping() else self.linker._replace(data, self.href, self.linked))
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
+    def render(self, text: str, escape: Callable[[str], str]) -> str:
+        """`text` made safe by `escape` (Markdown or HTML), with `<a class="atazan-term">` around
+        the first occurrence of each term not yet linked on this page."""
+        regex = self.linker._regex
+        if regex is None:
+            return escape(text)
+        quoted = None
+        out, last = [], 0
+        for match in regex.finditer(text):
+            term = self.linker._by_group[match.lastgroup]
+            start, end = match.span()
+            if term.id in self.linked:
+                continue
+            if quoted is None:
+                quoted = [m.span() for m in _QUOTED.finditer(text)]
+            if any(a <= start < b for a, b in quoted):
+                continue
+            self.linked.append(term.id)
+            out.append(escape(text[last:start]))
+            out.append(f'<a class="atazan-term" href="{html.escape(self.href)}#{term.id}" '
+                       f'title="{html.escape(term.definition)}">{escape(text[start:end])}</a>')
+            last = end
+        out.append(escape(text[last:]))
+        return "".join(out)
 
 
 def terms_for(dataset, lang: str) -> list[Term]:

@@ -15,9 +15,9 @@ from typing import Callable
 
 import jinja2
 
-from . import LANGUAGES, handouts, models
+from . import LANGUAGES, glossary, handouts, models
 from .news import pages as news_pages
-from .i18n import Strings, load_strings, strings_path
+from .i18n import URL_PREFIX, Strings, load_strings, page_url, strings_path
 from .validate import Dataset
 
 GENERATED_MARK = "atazan_generated"
@@ -70,7 +70,7 @@ def _timeline(dataset: Dataset, lang: str):
 
 def _glossary(dataset: Dataset, lang: str):
     terms = sorted(dataset.glossary.values(), key=lambda term: term.term[lang].text.casefold())
-    return [("glossary.md", "data/glossary", {"terms": [(t.id, models.pick(t.term, lang), models.pick(t.definition, lang),
+    return [("glossary.md", "data/glossary", {"entries": [(t.id, models.pick(t.term, lang), models.pick(t.definition, lang),
               [models.provision_link(dataset, p, lang) for p in t.provisions]) for t in terms]})]
 
 
@@ -97,25 +97,35 @@ PAGE_KINDS: dict[str, PageKind] = {
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
-def md_inline(text: str | None) -> str:
-    """Data text as inert Markdown: no HTML, links, emphasis or headings from the data."""
+def _md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def md_inline(text: str | None, terms: glossary.PageTerms | None = None) -> str:
+    """Data text as inert Markdown: no HTML, links, emphasis or headings from the data. With the
+    page's `terms`, glossary terms in it become links to their entries (atazan/glossary.py)."""
     if text is None:
         return ""
-    escaped = html.escape(" ".join(str(text).split()), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", escaped)
+    flat = " ".join(str(text).split())
+    return terms.render(flat, _md_escape) if terms else _md_escape(flat)
 
 
-def md_block(text: str | None) -> str:
+def md_block(text: str | None, terms: glossary.PageTerms | None = None) -> str:
     """Like md_inline, but keeps the blank lines that separate paragraphs."""
     if text is None:
         return ""
     paragraphs = [p for p in re.split(r"\n\s*\n", str(text).strip()) if p.strip()]
-    return "\n\n".join(md_inline(p) for p in paragraphs)
+    return "\n\n".join(md_inline(p, terms) for p in paragraphs)
 
 
-def html_text(text: str | None) -> str:
+def _html_escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def html_text(text: str | None, terms: glossary.PageTerms | None = None) -> str:
     """Data text inside raw HTML blocks."""
-    return html.escape(" ".join(str(text or "").split()), quote=True)
+    flat = " ".join(str(text or "").split())
+    return terms.render(flat, _html_escape) if terms else _html_escape(flat)
 
 
 def page_title(text: str | None) -> str:
@@ -125,9 +135,12 @@ def page_title(text: str | None) -> str:
     return html.escape(" ".join(str(text or "").split()), quote=False)
 
 
-def make_environment(template_dir: str) -> jinja2.Environment:
+def make_environment(template_dir: str, cache_dir: str | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir),
+        # Compiled templates, like Python's __pycache__: keyed by each template's text, so an edited
+        # template is compiled again. Compiling them all took a fifth of a cold generator run.
+        bytecode_cache=_bytecode_cache(cache_dir),
         undefined=jinja2.StrictUndefined,  # a typo in a template fails the build, not the page
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -138,11 +151,26 @@ def make_environment(template_dir: str) -> jinja2.Environment:
     return env
 
 
+def _bytecode_cache(cache_dir: str | None) -> jinja2.BytecodeCache | None:
+    if cache_dir is None:
+        return None
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout builds without the cache
+    return jinja2.FileSystemBytecodeCache(cache_dir)
+
+
 @functools.lru_cache(maxsize=4)
-def _environment(template_dir: str) -> jinja2.Environment:
+def _environment(template_dir: str, cache_dir: str | None) -> jinja2.Environment:
     # One Environment per template folder for the life of the process, so `mkdocs serve` and the
     # tests compile each template once; Jinja's auto_reload still recompiles a template that changed.
-    return make_environment(template_dir)
+    return make_environment(template_dir, cache_dir)
+
+
+def cache_dir(root: str) -> str:
+    """Git-ignored, beside Material's own plugin caches."""
+    return os.path.join(root, ".cache", "atazan", "jinja")
 
 
 def template_dir(root: str) -> str:
@@ -154,26 +182,49 @@ def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_ur
     """Every generated page in every language; `site_url` makes the online addresses printed on handouts,
     `repo_url` the links to data files on the translation-status page."""
     strings = load_strings(strings_path(dataset.root), dataset.root)
-    env = _environment(template_dir(dataset.root))
+    env = _environment(template_dir(dataset.root), cache_dir(dataset.root))
     pages = []
     for lang in languages:
+        linker = glossary.Linker(glossary.terms_for(dataset, lang), lang)
+        shared = {
+            "lang": lang,
+            "t": _translator(strings, lang),
+            "t_for": lambda other: _translator(strings, other),  # bilingual pages
+            "generated_mark": GENERATED_MARK,
+            "site_url": site_url,
+            "repo_url": repo_url.rstrip("/"),
+        }
+        # Once per language, not per page: importing a macro file `with context` in every page
+        # ran it again for every page, most of the time spent on a news page.
+        shared.update({alias: env.get_template(name).make_module(shared) for alias, name in MACROS.items()})
         for kind_name, kind in PAGE_KINDS.items():
             template = env.get_template(kind.template)
             for path, source_file, context in kind.pages(dataset, lang):
                 content = template.render(
-                    lang=lang,
-                    t=_translator(strings, lang),
-                    t_for=lambda other: _translator(strings, other),  # bilingual pages
+                    shared,
                     kind=kind_name,
                     source_file=source_file,
-                    generated_mark=GENERATED_MARK,
                     depth="../" * path.count("/"),
-                    site_url=site_url,
-                    repo_url=repo_url.rstrip("/"),
+                    terms=_page_terms(linker, lang, path),
                     **context,
                 )
                 pages.append(GeneratedPage(lang, path, source_file, content))
     return pages
+
+
+# The macro files, by the name page templates call them with (m.status, nm.source_row, hm.body).
+MACROS = {"m": "_macros.md.j2", "nm": "news_macros.md.j2", "hm": "handout_macros.md.j2"}
+
+
+# Pages whose prose links glossary terms (atazan/glossary.py); templates pass `terms` to the filters.
+GLOSSARY_SECTIONS = ("provisions/", "themes/", "news/")
+
+
+def _page_terms(linker: glossary.Linker, lang: str, path: str) -> glossary.PageTerms | None:
+    if not path.startswith(GLOSSARY_SECTIONS):
+        return None
+    # Both pages are in the same language's folder: up once per folder of the page's address.
+    return linker.for_page("../" * page_url(lang, path)[len(URL_PREFIX[lang]):].count("/") + "glossary/")
 
 
 def _translator(strings: Strings, lang: str) -> Callable[..., str]:
