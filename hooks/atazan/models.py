@@ -7,6 +7,7 @@ missing) is made here, once for all languages.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -52,6 +53,12 @@ class TranslationNotice:
         return [status for status, _ in self.counts] == ["original"]
 
 
+@functools.lru_cache(maxsize=4096)  # the status page links the same few hundred pages again and again
+def relative_url(target: str, here: str) -> str:
+    """The address of page `target` from page `here` (both as page_url gives them), ending in "/"."""
+    return posixpath.relpath(target or ".", here or ".") + "/"
+
+
 def translation_notice(texts: Iterable[Shown | None], lang: str, src_path: str) -> TranslationNotice:
     """Counts the statuses of the texts a page shows and links the pages they were translated from."""
     shown = [t for t in texts if t is not None]
@@ -60,7 +67,7 @@ def translation_notice(texts: Iterable[Shown | None], lang: str, src_path: str) 
     here = page_url(lang, src_path)
     sources = sorted({t.from_lang for t in shown if t.from_lang and t.from_lang != lang}, key=LANGUAGES.index)
     # Relative links, so that the site works under any base URL and from file://.
-    originals = tuple((src, posixpath.relpath(page_url(src, src_path) or ".", here or ".") + "/") for src in sources)
+    originals = tuple((src, relative_url(page_url(src, src_path), here)) for src in sources)
     return TranslationNotice(counts, sum(1 for t in shown if t.outdated), originals)
 
 
@@ -402,7 +409,7 @@ def translation_status(dataset: Dataset, lang: str, src_path: str) -> Translatio
         target, anchor = _record_page(dataset, entry.record)
         href = None
         if target is not None:
-            href = posixpath.relpath(page_url(entry.lang, target) or ".", here or ".") + "/" + anchor
+            href = relative_url(page_url(entry.lang, target), here) + anchor
         items.append(StatusItem(entry.lang, entry.state, entry.from_lang, entry.field, entry.path, entry.line,
                                 _record_title(dataset, entry.record, lang, entry), href))
     items.sort(key=lambda i: (ATTENTION.index(i.state), i.lang != lang, LANGUAGES.index(i.lang), i.path, i.line or 0))

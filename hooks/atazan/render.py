@@ -94,11 +94,14 @@ PAGE_KINDS: dict[str, PageKind] = {
     "translation-status": PageKind("translation_status.md.j2", _translation_status),
 }
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# HTML's three (as html.escape(quote=False)), then a backslash before every character Markdown
+# could read as syntax; one str.translate, as a regular-expression substitution per text was a
+# tenth of the rendering time.
+_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]()#+!|~-"}})
 
 
 def _md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return text.translate(_MD_ESCAPES)
 
 
 def md_inline(text: str | None, terms: glossary.PageTerms | None = None) -> str:
