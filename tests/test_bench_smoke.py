@@ -32,6 +32,12 @@ def test_bench_smoke(site_dir, tmp_path):
         # on 2 cores, and the hook's work is CPU, so ours uses some.
         assert 0 < row["ours_cpu_s"] <= 2 * row["ours_s"] and 0 < row["plain_cpu_s"] <= 2 * row["plain_s"]
         assert row["cpu_ratio"] == row["ours_cpu_s"] / row["plain_cpu_s"]
+        # The instrumented build times our hook's events; generation (on_config) and the import of
+        # the generator always cost something, and the hook is only part of the build.
+        hook = row["hook_cpu_s"]
+        assert {"import", "on_config", "on_files", "on_page_context", "on_post_build"} <= set(hook)
+        assert hook["on_config"] > 0 and hook["import"] > 0
+        assert 0 < sum(hook.values()) < row["hook_build_cpu_s"]
     # 0.1 of a unit is more synthetic news than 0.05 of one, so more pages.
     assert rows[1]["news"] > rows[0]["news"] and rows[1]["pages"] > rows[0]["pages"]
     assert set(figures["fit"]) == set(figures["fit_cpu"]) == {"slope_ms_per_page", "intercept_s", "r2"}
@@ -51,6 +57,7 @@ def test_bench_smoke(site_dir, tmp_path):
     assert all(s["gz"] for s in weight["search_index"])
     assert weight["third_party"] == []
     assert "Page weight" in result.stdout and "linear fit (CPU)" in result.stdout and "CPU time (worst scale)" in result.stdout
+    assert "Time inside our hook" in result.stdout
 
 
 def test_third_party_scan_finds_a_cdn_font(tmp_path):

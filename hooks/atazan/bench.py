@@ -71,6 +71,9 @@ class ScaleRow:
     runs_plain: list[float] = field(default_factory=list)
     runs_ours_cpu: list[float] = field(default_factory=list)
     runs_plain_cpu: list[float] = field(default_factory=list)
+    # CPU seconds inside our hook, by event, from one more (instrumented) build: hook_times_build
+    hook_cpu_s: dict[str, float] = field(default_factory=dict)
+    hook_build_cpu_s: float | None = None
 
 
 class BenchError(Exception):
@@ -231,14 +234,82 @@ def make_plain_copy(ours: str, target: str) -> None:
         json.dump(theme, handle, ensure_ascii=False)
 
 
+# Our hook, unchanged, with the CPU time of each event it handles added up. The ratio compares two
+# whole builds, so machine noise (10-30% between runs here) can hide or invent a 5% difference; the
+# time spent inside the hook is measured directly, and says which part of the difference is ours.
+TIMED_HOOK = '''"""Written by atazan bench: hooks/atazan_hook.py, with the CPU time of each event added up."""
+import atexit
+import functools
+import importlib.util
+import json
+import os
+import time
+
+_started = time.process_time()
+_spec = importlib.util.spec_from_file_location("atazan_hook", os.path.join(os.path.dirname(os.path.abspath(__file__)), "atazan_hook.py"))
+_hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_hook)
+TIMES = {"import": time.process_time() - _started}
+
+
+def _timed(handler):
+    @functools.wraps(handler)  # keeps mkdocs_priority (event_priority)
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return handler(*args, **kwargs)
+        finally:
+            TIMES[handler.__name__] = TIMES.get(handler.__name__, 0.0) + time.process_time() - started
+    return timed
+
+
+for _name in dir(_hook):
+    if _name.startswith("on_") and callable(getattr(_hook, _name)):
+        globals()[_name] = _timed(getattr(_hook, _name))
+
+
+@atexit.register
+def _write():
+    with open(os.environ["ATAZAN_HOOK_TIMES"], "w", encoding="utf-8") as handle:
+        json.dump(TIMES, handle)
+'''
+HOOK_FILE = "hooks/atazan_hook.py"
+
+
+def hook_times_build(project: str, site: str) -> tuple[dict[str, float], Build]:
+    """A cold build of `project` with TIMED_HOOK in place of our hook: CPU seconds per hook event."""
+    timed_config = os.path.join(project, "mkdocs.hook-times.yml")
+    with open(os.path.join(project, "mkdocs.yml"), encoding="utf-8") as handle:
+        config = handle.read()
+    if f"- {HOOK_FILE}" not in config:
+        raise BenchError(f"mkdocs.yml does not list {HOOK_FILE} under hooks:")
+    with open(os.path.join(project, "hooks", "atazan_hook_times.py"), "w", encoding="utf-8") as handle:
+        handle.write(TIMED_HOOK)
+    with open(timed_config, "w", encoding="utf-8") as handle:
+        handle.write(config.replace(f"- {HOOK_FILE}", "- hooks/atazan_hook_times.py"))
+    times_file = os.path.join(project, "hook-times.json")
+    try:
+        remove_generated(os.path.join(project, "docs"))
+        build = run_build(project, site, config_file=timed_config, extra_env={"ATAZAN_HOOK_TIMES": times_file})
+        with open(times_file, encoding="utf-8") as handle:
+            times = json.load(handle)
+    finally:
+        for path in (timed_config, times_file, os.path.join(project, "hooks", "atazan_hook_times.py")):
+            if os.path.exists(path):
+                os.remove(path)
+    return {name: round(seconds, 4) for name, seconds in sorted(times.items(), key=lambda item: -item[1])}, build
+
+
 # ---------------------------------------------------------------- builds
 
-def run_build(project: str, site: str) -> Build:
+def run_build(project: str, site: str, config_file: str | None = None, extra_env: dict | None = None) -> Build:
     """One `mkdocs build --strict` in a child process; its own wall time and peak RSS."""
     shutil.rmtree(site, ignore_errors=True)
     # The project's own generator package, not whichever copy happens to be installed.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=os.path.join(project, "hooks"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=os.path.join(project, "hooks"), **(extra_env or {}))
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site]
+    if config_file:
+        cmd += ["--config-file", config_file]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         child = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=errors)
@@ -271,6 +342,9 @@ def bench_scale(root: str, work: str, scale: float, repeat: int, log) -> ScaleRo
         log(f"  scale {scale}: run {index + 1}/{repeat}: {ours_run.pages} pages, ours {ours_run.seconds:.2f} s "
             f"(CPU {ours_run.cpu_seconds:.2f} s, {ours_run.peak_rss_mb:.0f} MB), plain {plain_run.seconds:.2f} s "
             f"(CPU {plain_run.cpu_seconds:.2f} s, {plain_run.peak_rss_mb:.0f} MB)")
+    hook_cpu, hook_build = hook_times_build(ours, os.path.join(work, "site-hook-times"))
+    log(f"  scale {scale}: instrumented build: CPU {hook_build.cpu_seconds:.2f} s, of it in our hook "
+        f"{sum(hook_cpu.values()):.2f} s ({', '.join(f'{k} {v:.2f}' for k, v in list(hook_cpu.items())[:4])})")
     if runs_ours[0].pages != runs_plain[0].pages:
         raise BenchError(f"scale {scale}: ours built {runs_ours[0].pages} pages, plain {runs_plain[0].pages}")
     ours_s = statistics.median(b.seconds for b in runs_ours)
@@ -286,7 +360,8 @@ def bench_scale(root: str, work: str, scale: float, repeat: int, log) -> ScaleRo
         peak_rss_mb=max(b.peak_rss_mb for b in runs_ours), plain_peak_rss_mb=max(b.peak_rss_mb for b in runs_plain),
         ours_cpu_s=ours_cpu, plain_cpu_s=plain_cpu, cpu_ratio=ours_cpu / plain_cpu, cpu_ms_per_page=1000 * ours_cpu / pages,
         runs_ours=[b.seconds for b in runs_ours], runs_plain=[b.seconds for b in runs_plain],
-        runs_ours_cpu=[b.cpu_seconds for b in runs_ours], runs_plain_cpu=[b.cpu_seconds for b in runs_plain], **counts,
+        runs_ours_cpu=[b.cpu_seconds for b in runs_ours], runs_plain_cpu=[b.cpu_seconds for b in runs_plain],
+        hook_cpu_s=hook_cpu, hook_build_cpu_s=hook_build.cpu_seconds, **counts,
     )
 
 
@@ -484,6 +559,13 @@ def format_report(result: dict) -> str:
         fit = result.get(key)
         if fit:
             lines.append(f"linear fit ({name}): {fit['slope_ms_per_page']:.2f} ms per page + {fit['intercept_s']:.2f} s fixed, r2 = {fit['r2']:.4f}")
+    lines += ["", "Time inside our hook (CPU s, one instrumented cold build per scale; share of that build's CPU time)"]
+    for r in result["scale"]:
+        if r.get("hook_cpu_s") and r.get("hook_build_cpu_s"):
+            total = sum(r["hook_cpu_s"].values())
+            events = ", ".join(f"{name} {seconds:.2f}" for name, seconds in r["hook_cpu_s"].items() if seconds >= 0.005)
+            lines.append(f"{r['scale']:>6g}x {total:>6.2f} s = {100 * total / r['hook_build_cpu_s']:4.1f}% of "
+                         f"{r['hook_build_cpu_s']:.2f} s: {events}")
     overhead = result["overhead"]
     for name, key in (("wall", "ratio"), ("CPU", "cpu_ratio")):
         ratio = overhead.get(key)
