@@ -12,7 +12,7 @@ Events, and why each is used:
 - on_page_content: mark the text of a page shown from another language with that language.
 - on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
 - on_post_template: keep one 404 page per language (404.html, ru/404.html, en/404.html).
-- on_post_page: add the Atom feed's autodiscovery <link> to each page's head.
+- on_post_page: make the hreflang alternates full URLs; add the Atom feed's autodiscovery <link>.
 - on_post_build: write this language's search index search/search_index.<lang>.json (every
   language build); write the open-data export api/v1/<lang>.json and the Atom feeds
   feeds/news-<lang>.xml once, in the root build.
@@ -21,9 +21,11 @@ Events, and why each is used:
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import os
-from urllib.parse import urlsplit
+import re
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -127,18 +129,33 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    # Feed autodiscovery without touching the theme's head partials: one <link> per page,
-    # pointing at the feed of the page's language.
+    # Only the <head> changes, so only the head is searched and rebuilt (pages of a large news index
+    # are long).
     from atazan.news.pages import feed_path
 
-    if not config.site_url or "</head>" not in output or _offline(config):
+    end = output.find("</head>")
+    if not config.site_url or end < 0 or _offline(config):
         return output
-    lang = _page_language(page, config)
-    href = config.site_url.rstrip("/") + "/" + feed_path(lang)
-    # No hreflang: the feed is not a translation of the page (head-alternates.html keeps Material
-    # from fetching a sitemap.xml beside it).
-    link = f'<link rel="alternate" type="application/atom+xml" href="{href}">'
-    return output.replace("</head>", link + "</head>", 1)
+    site = config.site_url.rstrip("/") + "/"
+    head = _absolute_alternates(output[:end], site + page.url)
+    # Feed autodiscovery without touching the theme's head partials: one <link> per page, pointing
+    # at the feed of the page's language. No hreflang: the feed is not a translation of the page
+    # (head-alternates.html keeps Material from fetching a sitemap.xml beside it).
+    feed = f'<link rel="alternate" type="application/atom+xml" href="{site}{feed_path(_page_language(page, config))}">'
+    return head + feed + output[end:]
+
+
+_HREFLANG_LINK = re.compile(r'<link rel="alternate"[^>]*\shreflang="[^"]*"[^>]*>')
+_HREF = re.compile(r'\shref="([^"]*)"')
+
+
+def _absolute_alternates(head: str, page_address: str) -> str:
+    # Search engines ignore hreflang alternates that are not full URLs; Material writes them
+    # relative (its language selector, which stays relative, works offline and from file://).
+    def absolute(link: re.Match) -> str:
+        return _HREF.sub(lambda href: f' href="{html.escape(urljoin(page_address, html.unescape(href[1])))}"', link[0], count=1)
+
+    return _HREFLANG_LINK.sub(absolute, head)
 
 
 def _offline(config) -> bool:
@@ -282,10 +299,10 @@ def on_post_template(output, template_name, config):
 
 # ------------------------------------------------------------------ pages shown from another language
 
-def on_page_content(html, page, config, files):
+def on_page_content(content, page, config, files):
     target = getattr(page.file, "atazan_target", None)
     if target:
         # A page shown from another language: its text is in that language, whatever <html lang>
         # says (screen readers pick their voice by it).
-        return f'<div lang="{target.text_lang}">{html}</div>'
-    return html
+        return f'<div lang="{target.text_lang}">{content}</div>'
+    return content

@@ -77,6 +77,8 @@ def test_every_page_has_alternates_for_every_language_that_resolve(site_dir):
     for page in pages:
         head = _parse(page)
         assert set(head.alternates) == {*LANGUAGES, "x-default"}, page
+        # Full URLs: search engines ignore relative hreflang alternates.
+        assert all(href.startswith(SITE_URL) for href in head.alternates.values()), (page, head.alternates)
         for lang in LANGUAGES:
             target = _target(site_dir, page, head.alternates[lang])
             assert _parse(target).lang == lang, f"{page}: hreflang={lang} -> {target}"
@@ -88,7 +90,10 @@ def test_switcher_links_to_the_counterpart_never_a_home_page(site_dir):
     for page in _pages(site_dir):
         lang, path = _section(site_dir, page)
         head = _parse(page)
-        assert head.switcher == {k: head.alternates[k] for k in LANGUAGES}, page
+        # The selector stays relative (it must work offline and from file://) and opens the same pages.
+        assert {k: _target(site_dir, page, head.switcher[k]) for k in LANGUAGES} == {
+            k: _target(site_dir, page, head.alternates[k]) for k in LANGUAGES}, page
+        assert not any("://" in href for href in head.switcher.values()), page
         for other in LANGUAGES:
             target_lang, target_path = _section(site_dir, _target(site_dir, page, head.switcher[other]))
             assert target_lang == other

@@ -41,10 +41,14 @@ class _Page(HTMLParser):
             self.links.append((tag, a["src"]))
 
 
-def _site_url_path() -> str:
+def _site_url() -> str:
     # mkdocs.yml uses `!ENV [SITE_URL, "default"]`, which a plain YAML loader rejects.
     match = re.search(r'(?m)^site_url:.*?"?(https?://[^"\s\]]+)', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return urlparse(match.group(1)).path if match else "/"
+    return match.group(1) if match else "/"
+
+
+def _site_url_path() -> str:
+    return urlparse(_site_url()).path or "/"
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +64,10 @@ def pages(site_dir):
 def _target(site: Path, page: Path, url: str, base_path: str) -> tuple[Path | None, str]:
     """The file a site-internal URL leads to (None if external), and its fragment."""
     parts = urlparse(url)
-    if parts.scheme or url.startswith("//"):
+    if url.startswith(_site_url()):
+        # The site's own full URLs (canonical, hreflang alternates) are checked like relative ones.
+        parts = urlparse(base_path.rstrip("/") + "/" + url[len(_site_url()):])
+    elif parts.scheme or url.startswith("//"):
         return None, ""
     if parts.path.startswith("/"):
         # 404.html uses absolute paths under the site URL's path.

@@ -175,35 +175,21 @@ def test_validator_rejects_factcheck_link_to_missing_news(tmp_path):
         f"data/factchecks/2026-01-31-land-sale-to-foreigners.yml:{line}: news[0]: unknown news '2026-01-01-gone' (no data/news/2026-01-01-gone.yml)"]
 
 
-def test_news_index_in_a_real_browser(site_dir):
-    import functools
-    import http.server
-    import threading
-
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Served over HTTP: under file:// a folder link opens a directory listing, not index.html.
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+def test_news_index_in_a_real_browser(site_url, browser):
+    # The session's chromium and HTTP server (tests/conftest.py): a second Playwright instance in
+    # the same process fails once the shared one has started.
+    page = browser.new_page()
     try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            try:
-                page = browser.new_page()
-                page.goto(base + "ru/news/")
-                assert page.locator("h1").inner_text().rstrip("¶").strip() == "Новости и хронология"
-                page.locator(f'a[href="{PROPOSALS}/"]').first.click()
-                page.wait_for_url(base + f"ru/news/{PROPOSALS}/")
-                assert page.locator("html").get_attribute("lang") == "ru"
-                assert page.get_by_text("в источнике нет ссылки").count() >= 1
-                feed = page.request.get(base + "feeds/news-ru.xml")
-                assert feed.ok and "<feed" in feed.text()
-            finally:
-                browser.close()
+        page.goto(site_url + "ru/news/")
+        assert page.locator("h1").inner_text().rstrip("¶").strip() == "Новости и хронология"
+        page.locator(f'a[href="{PROPOSALS}/"]').first.click()
+        page.wait_for_url(site_url + f"ru/news/{PROPOSALS}/")
+        assert page.locator("html").get_attribute("lang") == "ru"
+        assert page.get_by_text("в источнике нет ссылки").count() >= 1
+        feed = page.request.get(site_url + "feeds/news-ru.xml")
+        assert feed.ok and "<feed" in feed.text()
     finally:
-        server.shutdown()
+        page.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
