@@ -31,11 +31,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from atazan import (DEFAULT_LANGUAGE, LANGUAGES, editlinks, generate, languages, opendata, render, search_index,
-                    translations)
+from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan.dataset import translations
+from atazan.website import editlinks, generate, languages, opendata, render, search_index
 from atazan.errors import DataError
-from atazan.i18n import URL_PREFIX, format_date, load_strings, page_url, strings_path
-from atazan.validate import Dataset, load_dataset
+from atazan.website.i18n import URL_PREFIX, format_date, load_strings, page_url, strings_path
+from atazan.dataset.validate import Dataset, load_dataset
 
 log = logging.getLogger("mkdocs.hooks.atazan")
 
@@ -131,7 +132,7 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     # Only the <head> changes, so only the head is searched and rebuilt (pages of a large news index
     # are long).
-    from atazan.news.pages import feed_path
+    from atazan.website.news import feed_path
 
     end = output.find("</head>")
     if not config.site_url or end < 0 or _offline(config):
@@ -191,8 +192,8 @@ def _write_search_index(config) -> None:
 
 def _write_feeds(dataset: Dataset, config) -> None:
     # All three feeds from the root build, like the export: site/feeds/news-<lang>.xml.
-    from atazan.i18n import load_strings, strings_path
-    from atazan.news import feed, pages
+    from atazan.website.i18n import load_strings, strings_path
+    from atazan.website import feed, news as pages
 
     strings = load_strings(strings_path(dataset.root), dataset.root)
     for lang in LANGUAGES:

@@ -30,7 +30,7 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def dataset():
-    from atazan.validate import load_dataset
+    from atazan.dataset.validate import load_dataset
 
     return load_dataset(str(ROOT / "data"), str(ROOT))
 
@@ -106,6 +106,6 @@ def browser():
 @pytest.fixture(scope="session")
 def generated_pages(dataset):
     """Every page the generator renders from the real data, in every language (rendered once)."""
-    from atazan import render
+    from atazan.website import render
 
     return render.render_all(dataset)

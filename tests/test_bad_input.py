@@ -120,7 +120,7 @@ def test_bad_input(case, tmp_path, request):
 
 def test_very_long_field_is_kept_whole(tmp_path):
     sys.path.insert(0, str(ROOT / "hooks"))
-    from atazan.validate import load_dataset
+    from atazan.dataset.validate import load_dataset
 
     dataset = load_dataset(str(make_data(tmp_path, "very-long-title-accepted")), str(tmp_path))
     title = dataset.provisions["alpha"].title["en"].text
@@ -136,7 +136,7 @@ INJECTED = "injection-probe"
 def injected_site(tmp_path_factory) -> Path:
     """A copy of the project with one extra provision whose title and summary carry markup."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from atazan import bench
+    from atazan.tools import bench
 
     project = tmp_path_factory.mktemp("injected")
     for part in bench.PROJECT_PARTS:

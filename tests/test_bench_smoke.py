@@ -51,7 +51,7 @@ def test_bench_smoke(site_dir, tmp_path):
         assert page["unresolved"] == []  # every CSS/JS the page names exists in the site
         assert page["css_gz"] > 0 and page["js_gz"] > 0
         assert page["total_gz"] == page["html_gz"] + page["css_gz"] + page["js_gz"]
-    # Each language's own index (hooks/atazan/search_index.py), not the combined file.
+    # Each language's own index (hooks/atazan/website/search_index.py), not the combined file.
     assert {(s["lang"], s["index"]) for s in weight["search_index"]} == {
         (lang, f"search/search_index.{lang}.json") for lang in LANGUAGES}
     assert all(s["gz"] for s in weight["search_index"])
@@ -63,7 +63,7 @@ def test_bench_smoke(site_dir, tmp_path):
 def test_third_party_scan_finds_a_cdn_font(tmp_path):
     # The scan must be able to fail: a page with a CDN stylesheet and a remote script.
     sys.path.insert(0, str(ROOT / "hooks"))
-    from atazan import bench
+    from atazan.tools import bench
 
     (tmp_path / "index.html").write_text(
         '<html><head><link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'

@@ -40,8 +40,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from atazan import render
-from atazan.i18n import page_url
+from atazan.website import render
+from atazan.website.i18n import page_url
 from conftest import CORE_FIXTURE, ROOT, build_site
 
 SITE_PATH = "/ata-zan/"  # the path of mkdocs.yml's default site_url; absolute links start with it

@@ -13,8 +13,9 @@ import yaml
 
 from conftest import LANGUAGES, ROOT
 
-from atazan import editlinks, schema
-from atazan.generate import is_generated
+from atazan.website import editlinks
+from atazan.dataset import schema
+from atazan.website.generate import is_generated
 
 REPO = "https://github.com/ata-zan/ata-zan"  # mkdocs.yml's repo_url default (REPO_URL unset in tests)
 EDIT = re.compile(rf"^{re.escape(REPO)}/(edit|tree)/main/(.+)$")

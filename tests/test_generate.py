@@ -6,10 +6,10 @@ import os
 
 import pytest
 
-from atazan import render
+from atazan.website import render
 from atazan.errors import DataError
-from atazan.generate import is_generated, write_pages
-from atazan.validate import load_dataset
+from atazan.website.generate import is_generated, write_pages
+from atazan.dataset.validate import load_dataset
 from conftest import ROOT
 
 

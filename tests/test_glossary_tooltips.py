@@ -1,4 +1,4 @@
-"""Glossary terms on generated pages: which text is linked (hooks/atazan/glossary.py), the links in
+"""Glossary terms on generated pages: which text is linked (hooks/atazan/website/glossary.py), the links in
 the real built site, and the tooltips in Debian chromium with a mouse, the keyboard and a tap."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ TERM = re.compile(r'<a class="atazan-term" href="([^"#]*)#([\w-]+)" title="([^"]
 
 
 def _page(lang, *terms, href="g/"):
-    from atazan.glossary import Linker, Term, forms_of
+    from atazan.website.glossary import Linker, Term, forms_of
 
     return Linker([Term(tid, forms_of(text), f"definition of {tid}") for tid, text in terms], lang).for_page(href)
 
@@ -59,7 +59,7 @@ def test_never_inside_quotation_marks():
 
 
 def test_text_around_a_term_is_escaped_for_markdown():
-    from atazan.render import md_inline
+    from atazan.website.render import md_inline
 
     page = _page("en", ("majilis", "Majilis"))
     out = md_inline("See *Majilis* [1] <b>", page)
@@ -68,7 +68,7 @@ def test_text_around_a_term_is_escaped_for_markdown():
 
 
 def test_definitions_are_escaped_in_the_title():
-    from atazan.glossary import Linker, Term
+    from atazan.website.glossary import Linker, Term
 
     page = Linker([Term("t", ("Majilis",), 'A "chamber" <b>&</b>')], "en").for_page("g/")
     assert 'title="A &quot;chamber&quot; &lt;b&gt;&amp;&lt;/b&gt;"' in page.render("Majilis", htmllib.escape)

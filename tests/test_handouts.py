@@ -69,7 +69,7 @@ def test_handouts_stay_out_of_search_and_the_nav(site_dir):
 
 
 def test_overflow_is_named_not_dropped(dataset, monkeypatch):
-    from atazan import handouts
+    from atazan.website import handouts
 
     monkeypatch.setattr(handouts, "HANDOUT_PROVISIONS", 0)
     for tid in dataset.themes:

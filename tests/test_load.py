@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from atazan.load import data_files, read_yaml
-from atazan.validate import load_dataset
+from atazan.dataset.load import data_files, read_yaml
+from atazan.dataset.validate import load_dataset
 from conftest import OWNERSHIP, replace_once
 
 SHOWN = "data/x.yml"

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from atazan import models
-from atazan.i18n import format_date, page_url
-from atazan.validate import load_dataset
+from atazan.website import models
+from atazan.website.i18n import format_date, page_url
+from atazan.dataset.validate import load_dataset
 from conftest import LANGUAGES, OWNERSHIP, replace_first, replace_once
 
 

@@ -8,8 +8,8 @@ from collections import Counter
 import markdown
 import pytest
 
-from atazan import render
-from atazan.validate import load_dataset
+from atazan.website import render
+from atazan.dataset.validate import load_dataset
 from conftest import LANGUAGES, ROOT, replace_first, replace_once
 
 # One probe per way a data text could become markup: HTML, Jinja, a link, a heading, emphasis.

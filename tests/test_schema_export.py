@@ -17,7 +17,7 @@ import yaml
 
 from conftest import ROOT
 
-from atazan import schema_export
+from atazan.tools import schema_export
 
 DATA = ROOT / "data"
 SCHEMA = ROOT / "schema"
@@ -74,7 +74,7 @@ def test_check_names_the_stale_file_in_one_line(tmp_path):
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines == [
-        f"{out}/theme.schema.json: differs from hooks/atazan/schema.py; run `atazan schema` and commit the result",
+        f"{out}/theme.schema.json: differs from hooks/atazan/dataset/schema.py; run `atazan schema` and commit the result",
         f"{out}/versions.schema.json: missing; run `atazan schema` and commit the result",
     ]
     assert "Traceback" not in result.stderr
@@ -185,7 +185,7 @@ def test_every_collection_has_a_template():
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.parent.name)
 def test_templates_are_valid_records_and_say_how_to_use_them(path):
-    from atazan import schema
+    from atazan.dataset import schema
 
     text = path.read_text(encoding="utf-8")
     assert "How to use" in text and "REPLACE" in text

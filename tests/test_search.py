@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from atazan import LANGUAGES
-from atazan.i18n import URL_PREFIX
-from atazan.search_index import SearchIndexError, language_of, write_language_index
+from atazan.website.i18n import URL_PREFIX
+from atazan.website.search_index import SearchIndexError, language_of, write_language_index
 from conftest import ROOT
 
 WORKER = ROOT / "docs" / "assets" / "javascripts" / "workers" / "atazan-search.js"

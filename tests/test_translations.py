@@ -1,6 +1,6 @@
 """Translation status and staleness (issue 4, parts 3 and 5).
 
-Fingerprints and states (hooks/atazan/translations.py), `atazan stamp` on real data files,
+Fingerprints and states (hooks/atazan/dataset/translations.py), `atazan stamp` on real data files,
 `atazan validate` warnings, the page banner and the translation-status page in the real built
 site, and the completeness of every interface string table.
 """
@@ -23,7 +23,7 @@ from conftest import LANGUAGES, ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from atazan import schema, translations  # noqa: E402
+from atazan.dataset import schema, translations  # noqa: E402
 
 HASH_KEY = re.compile(r', source_hash: "[0-9a-f]{8}"|\r?\n *source_hash: "[0-9a-f]{8}"(?=\r?\n)')
 OWNERSHIP = "data/provisions/ownership.yml"
@@ -322,7 +322,7 @@ def _resolve(site: Path, lang: str, rel: str, href: str) -> Path:
 
 def _copy_project(target: Path) -> Path:
     """The project as a contributor has it (data, docs, hooks, overrides), without the generated pages."""
-    from atazan import bench
+    from atazan.tools import bench
 
     skip = shutil.ignore_patterns(".*", "site", "node_modules", "tests", "__pycache__", "*.egg-info", "*.zip")
     shutil.copytree(ROOT, target, ignore=skip)

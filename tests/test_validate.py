@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from atazan.errors import DataError
-from atazan.validate import load_dataset
+from atazan.dataset.validate import load_dataset
 from conftest import OWNERSHIP, replace_first, replace_once
 
 PROVISION_KEYS = "id, section, themes, related, title, summary, explanation, versions"

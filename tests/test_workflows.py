@@ -195,7 +195,7 @@ def test_issue_forms_follow_githubs_form_syntax(path):
 
 
 def test_translation_form_has_the_fields_the_site_prefills():
-    from atazan import editlinks
+    from atazan.website import editlinks
 
     form = _load(GITHUB / "ISSUE_TEMPLATE" / editlinks.TRANSLATION_TEMPLATE)
     ids = {e.get("id"): e["type"] for e in form["body"]}

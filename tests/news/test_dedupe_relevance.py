@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import random
 
-from atazan.news import dedupe, relevance
-from atazan.news.parse import parse_text
+from atazan.importers.news import dedupe, relevance
+from atazan.importers.news.parse import parse_text
 
 
 def _located(seeds):

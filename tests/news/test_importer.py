@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from atazan.cli import main
-from atazan.news.importer import MARKER
+from atazan.tools.cli import main
+from atazan.importers.news.importer import MARKER
 
 from .conftest import ROOT
 
@@ -162,7 +162,7 @@ def test_extracts_are_short_quotes_of_the_source(seeds):
     # The page shows the extract as a quotation of the source; we quote only short fragments.
     import yaml
 
-    from atazan.news.importer import EXTRACT_WORDS
+    from atazan.importers.news.importer import EXTRACT_WORDS
 
     source = " ".join(" ".join(p.read_text(encoding="utf-8-sig").split()) for p in seeds)
     for path in sorted((ROOT / "data" / "news").glob("2*.yml")):

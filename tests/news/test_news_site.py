@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from atazan.errors import DataError
-from atazan.validate import load_dataset
+from atazan.dataset.validate import load_dataset
 
 LANGS = ("kk", "ru", "en")
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
@@ -202,7 +202,7 @@ def test_every_page_announces_its_languages_feed(site_dir, lang):
 
 
 def test_factcheck_reaches_a_provision_by_its_checked_article(tmp_path):
-    from atazan.news.pages import factchecks_for
+    from atazan.website.news import factchecks_for
 
     from .conftest import ROOT
 

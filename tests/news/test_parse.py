@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import given, settings, strategies as st
 
-from atazan.news.parse import parse_text
+from atazan.importers.news.parse import parse_text
 
 from .conftest import seed
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from atazan.news.refs import Ref, extract
+from atazan.importers.news.refs import Ref, extract
 
 BEFORE_FINAL = dt.date(2026, 2, 11)
 FINAL = dt.date(2026, 2, 12)

@@ -27,8 +27,9 @@ from typing import Any, Callable, Iterator, Mapping
 
 import yaml
 
-from . import LANGUAGES, schema
-from .errors import Problem
+from atazan import LANGUAGES
+from atazan.dataset import schema
+from atazan.errors import Problem
 
 HASH_LENGTH = 8
 
@@ -183,7 +184,7 @@ class StampError(Exception):
 
 
 def _child(node: yaml.Node | None, key: Any) -> yaml.Node | None:
-    from .load import _child as child
+    from atazan.dataset.load import _child as child
 
     return child(node, key)
 
@@ -238,7 +239,7 @@ def stamp_file(abs_path: str, stamps: dict[tuple, str]) -> bytes:
     The edits are worked out from PyYAML's node marks, applied from the end of the file, and
     checked: the result must parse to the same data plus exactly these source_hash values.
     """
-    from .load import _Loader
+    from atazan.dataset.load import _Loader
 
     with open(abs_path, "rb") as handle:
         raw = handle.read()

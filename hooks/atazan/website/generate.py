@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .errors import DataError, Problem, display_path
-from .render import GENERATED_MARK, GeneratedPage
+from atazan.errors import DataError, Problem, display_path
+from atazan.website.render import GENERATED_MARK, GeneratedPage
 
 
 @dataclass

@@ -27,10 +27,11 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, languages
-from .generate import is_generated
-from .search_index import COMBINED, index_name
-from .validate import load_dataset
+from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan.website import languages
+from atazan.website.generate import is_generated
+from atazan.website.search_index import COMBINED, index_name
+from atazan.dataset.validate import load_dataset
 
 # One scale unit; 25 units give 100 provisions (the goal is >= 96) and 2,000 news items.
 UNIT = {"provisions": 4, "themes": 2, "news": 80}
@@ -168,7 +169,7 @@ def make_project(root: str, target: str, scale: float) -> dict[str, int]:
 
 
 def _collections() -> set[str]:
-    from . import schema
+    from atazan.dataset import schema
     return set(schema.COLLECTIONS)
 
 
@@ -182,7 +183,7 @@ def remove_generated(docs_dir: str) -> None:
 
 # The plain copy's only hook: the Jinja globals that the theme partials read (hooks/atazan_hook.py
 # `on_env`), from a JSON copy of strings.yml, without importing the generator. Nothing else.
-PLAIN_THEME_HOOK = '''"""Written by atazan bench: theme globals for the plain build (see hooks/atazan/bench.py)."""
+PLAIN_THEME_HOOK = '''"""Written by atazan bench: theme globals for the plain build (see hooks/atazan/tools/bench.py)."""
 import json
 import os
 
@@ -204,7 +205,7 @@ def on_env(env, config, files):
 def make_plain_copy(ours: str, target: str) -> None:
     """The same pages, already rendered to Markdown, with the same config; our hook is replaced by
     PLAIN_THEME_HOOK, which only gives the theme partials their strings."""
-    from .i18n import load_strings, page_url, strings_path
+    from atazan.website.i18n import load_strings, page_url, strings_path
 
     shutil.copytree(ours, target, ignore=shutil.ignore_patterns("data", "hooks", "site*"))
     strings = load_strings(strings_path(ours), ours)
@@ -219,7 +220,7 @@ def make_plain_copy(ours: str, target: str) -> None:
         handle.write(stripped)
     with open(os.path.join(target, "plain_theme_hook.py"), "w", encoding="utf-8") as handle:
         handle.write(PLAIN_THEME_HOOK)
-    # Our hook shows a page missing in one language from another (hooks/atazan/languages.py);
+    # Our hook shows a page missing in one language from another (hooks/atazan/website/languages.py);
     # the plain build gets those pages as ordinary files, so both build the same pages.
     docs = os.path.join(target, "docs")
     catalog = languages.Catalog.from_docs(docs)
@@ -474,7 +475,7 @@ def page_weight(site: str) -> dict:
 
 def search_index_weight(site: str) -> list[dict]:
     """The search index each language's pages fetch: search/search_index.<lang>.json where the build
-    wrote one (hooks/atazan/search_index.py), else Material's combined search_index.json."""
+    wrote one (hooks/atazan/website/search_index.py), else Material's combined search_index.json."""
     rows = []
     for lang in LANGUAGES:
         home = os.path.join(_lang_dir(site, lang), "index.html")

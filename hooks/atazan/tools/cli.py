@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
-from . import translations
-from .errors import DataError, display_path
-from .validate import load_dataset
+from atazan.dataset import translations
+from atazan.errors import DataError, display_path
+from atazan.dataset.validate import load_dataset
 
 
 def _annotate() -> bool:
@@ -116,7 +116,7 @@ def _field_matches(field: str, wanted: str) -> bool:
 
 
 def cmd_import_news(args: argparse.Namespace) -> int:
-    from .news import importer
+    from atazan.importers.news import importer
 
     _, dataset = _valid_dataset("import-news", args.data)
     if dataset is None:
@@ -136,7 +136,7 @@ def cmd_import_news(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from . import bench
+    from atazan.tools import bench
 
     try:
         scales = [float(s) for s in args.scales.split(",")]
@@ -164,7 +164,7 @@ def _write_json(path: str, figures: dict) -> None:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from . import schema_export
+    from atazan.tools import schema_export
 
     if args.check:
         problems = schema_export.stale(args.out)

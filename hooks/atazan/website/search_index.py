@@ -22,8 +22,8 @@ import json
 import os
 import sys
 
-from . import LANGUAGES
-from .i18n import URL_PREFIX
+from atazan import LANGUAGES
+from atazan.website.i18n import URL_PREFIX
 
 COMBINED = "search_index.json"
 

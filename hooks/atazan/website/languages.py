@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
-from .i18n import URL_PREFIX, page_url
+from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan.website.i18n import URL_PREFIX, page_url
 
 COUNTERPART_KEY = "atazan_counterpart"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)

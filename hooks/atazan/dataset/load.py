@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from atazan.errors import Problem
 
 
 @dataclass

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Iterable
 from urllib.parse import urlencode
 
-from . import schema, translations
-from .memo import per_dataset
-from .validate import Dataset
+from atazan.dataset import schema, translations
+from atazan.dataset.memo import per_dataset
+from atazan.dataset.validate import Dataset
 
 TRANSLATION_TEMPLATE = "translation-fix.yml"
 

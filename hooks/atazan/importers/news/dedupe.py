@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .parse import RawItem
+from atazan.importers.news.parse import RawItem
 
 THRESHOLD = 0.30
 MAX_DAYS = 2

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import dedupe, parse, refs, relevance
+from atazan.importers.news import dedupe, parse, refs, relevance
 
 MARKER = "# --- machine: written by `atazan import-news` on every run; edit `curated` above, not below ---"
 _OUTLET_IN_TEXT = re.compile(r"Qazinform News Agency|primeminister\.kz|akorda\.kz", re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .parse import RawItem
+from atazan.importers.news.parse import RawItem
 
 MIN_MENTIONS = 3
 _REFORM = re.compile(r"\bconstitution\w*|\breferend\w*|\bq[uy]rultay\b|\bkurultai\b", re.IGNORECASE)

@@ -22,7 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from . import LANGUAGES
+from atazan import LANGUAGES
 
 Lang = Literal["kk", "ru", "en"]
 TranslationStatus = Literal["original", "translated", "reviewed"]

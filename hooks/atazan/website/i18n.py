@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
-from .errors import DataError, Problem, display_path
-from .load import read_yaml
+from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan.errors import DataError, Problem, display_path
+from atazan.dataset.load import read_yaml
 
 # kk is the state language, so it is the default and lives at the site root.
 URL_PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}

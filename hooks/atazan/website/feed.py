@@ -6,9 +6,9 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
-from ..i18n import Strings, page_url
-from ..validate import Dataset
-from . import pages
+from atazan.website.i18n import Strings, page_url
+from atazan.dataset.validate import Dataset
+from atazan.website import news as pages
 
 
 def _stamp(day: dt.date) -> dt.datetime:

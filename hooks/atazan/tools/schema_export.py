@@ -17,7 +17,8 @@ import re
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from . import LANGUAGES, schema
+from atazan import LANGUAGES
+from atazan.dataset import schema
 
 # File name (without .schema.json) per collection folder and per list file in data/.
 COLLECTION_NAMES = {
@@ -113,7 +114,7 @@ def stale(out_dir: str) -> list[tuple[str, str]]:
         if current is None:
             problems.append((name, "missing"))
         elif current != dumps(body):
-            problems.append((name, "differs from hooks/atazan/schema.py"))
+            problems.append((name, "differs from hooks/atazan/dataset/schema.py"))
     if os.path.isdir(out_dir):
         for name in sorted(os.listdir(out_dir)):
             if name.endswith(".schema.json") and name not in wanted:

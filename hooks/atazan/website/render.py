@@ -15,10 +15,11 @@ from typing import Callable
 
 import jinja2
 
-from . import LANGUAGES, glossary, handouts, models
-from .news import pages as news_pages
-from .i18n import URL_PREFIX, Strings, load_strings, page_url, strings_path
-from .validate import Dataset
+from atazan import LANGUAGES
+from atazan.website import glossary, handouts, models
+from atazan.website import news as news_pages
+from atazan.website.i18n import URL_PREFIX, Strings, load_strings, page_url, strings_path
+from atazan.dataset.validate import Dataset
 
 GENERATED_MARK = "atazan_generated"
 

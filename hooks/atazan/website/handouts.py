@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import segno
 
-from . import models
-from .i18n import page_url
-from .validate import Dataset
+from atazan.website import models
+from atazan.website.i18n import page_url
+from atazan.dataset.validate import Dataset
 
 HANDOUT_PROVISIONS = 3
 HANDOUT_QUESTIONS = 5

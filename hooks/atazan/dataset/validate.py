@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import schema, translations
-from .errors import DataError, Problem, display_path
-from .load import LoadedFile, data_files, read_yaml
+from atazan.dataset import schema, translations
+from atazan.errors import DataError, Problem, display_path
+from atazan.dataset.load import LoadedFile, data_files, read_yaml
 
 
 @dataclass

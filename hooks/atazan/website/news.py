@@ -8,11 +8,11 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from .. import schema
-from ..i18n import format_date, page_url
-from ..memo import per_dataset
-from ..models import Link, Shown, pick, provision_link, theme_link
-from ..validate import Dataset
+from atazan.dataset import schema
+from atazan.website.i18n import format_date, page_url
+from atazan.dataset.memo import per_dataset
+from atazan.website.models import Link, Shown, pick, provision_link, theme_link
+from atazan.dataset.validate import Dataset
 
 FEED_DIR = "feeds"  # site/feeds/news-<lang>.xml, written after the build
 

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from . import LANGUAGES, schema, translations
-from .i18n import format_date, page_url
-from .validate import Dataset
+from atazan import LANGUAGES
+from atazan.dataset import schema, translations
+from atazan.website.i18n import format_date, page_url
+from atazan.dataset.validate import Dataset
 
 
 @dataclass(frozen=True)
@@ -323,7 +324,7 @@ def timeline_entries(dataset: Dataset, lang: str) -> list[TimelineEntry]:
 
 def counterpart_urls(src_path: str) -> dict[str, str]:
     """The URL of one page in every language, for switchers and tests."""
-    from . import LANGUAGES
+    from atazan import LANGUAGES
 
     return {lang: page_url(lang, src_path) for lang in LANGUAGES}
 
@@ -364,7 +365,7 @@ ATTENTION = (translations.OUTDATED, translations.NO_SOURCE, translations.UNFINGE
 
 def _record_page(dataset: Dataset, key: tuple[str, str | None]) -> tuple[str | None, str]:
     """(source path of the page that shows a record, or None; the anchor on it, or "")."""
-    from .news.pages import shown_position
+    from atazan.website.news import shown_position
 
     kind, rid = key
     if kind in ("provisions", "themes"):

@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import os
 
-from . import LANGUAGES, handouts, schema
-from .i18n import page_url
-from .news import pages as news_pages
-from .validate import Dataset
+from atazan import LANGUAGES
+from atazan.website import handouts
+from atazan.dataset import schema
+from atazan.website.i18n import page_url
+from atazan.website import news as news_pages
+from atazan.dataset.validate import Dataset
 
 API_VERSION = "v1"
 

@@ -1,0 +1,1 @@
+"""The dataset: schema, loading, cross-record checks, translation fingerprints."""

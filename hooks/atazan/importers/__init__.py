@@ -1,0 +1,1 @@
+"""Importers that bring outside material into data/: news dumps (news/)."""

@@ -1,0 +1,1 @@
+"""Command-line tools: atazan (cli), schema export, benchmark. The build imports none of these."""

@@ -1,0 +1,1 @@
+"""The site: page models, renderers, languages, writing pages, exports (open data, feeds, search)."""
