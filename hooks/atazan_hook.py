@@ -35,6 +35,7 @@ from atazan import DEFAULT_LANGUAGE, LANGUAGES
 from atazan.dataset import translations
 from atazan.website import editlinks, generate, languages, opendata, render, search_index
 from atazan.errors import DataError
+from atazan.fsutil import write_atomic
 from atazan.website.i18n import URL_PREFIX, format_date, load_strings, page_url, strings_path
 from atazan.dataset.validate import Dataset, load_dataset
 
@@ -198,9 +199,7 @@ def _write_feeds(dataset: Dataset, config) -> None:
     strings = load_strings(strings_path(dataset.root), dataset.root)
     for lang in LANGUAGES:
         target = os.path.join(config.site_dir, pages.feed_path(lang))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(feed.build_feed(dataset, lang, config.site_url or "", strings))
+        write_atomic(target, feed.build_feed(dataset, lang, config.site_url or "", strings), durable=False)
 
 
 # ------------------------------------------------------------------ languages: counterparts, 404
@@ -292,9 +291,7 @@ def on_post_template(output, template_name, config):
         _state["404"] = output
         return output
     target = os.path.join(config.site_dir, URL_PREFIX[lang], "404.html")
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target, "w", encoding="utf-8") as handle:
-        handle.write(output)
+    write_atomic(target, output, durable=False)
     return _state.get("404") or output
 
 

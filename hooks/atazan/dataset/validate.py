@@ -162,8 +162,8 @@ def _message(item: dict, model: type[BaseModel], loc: tuple) -> str:
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == schema.SLUG_PATTERN:
             return f"expected an id like 'land-ownership' (lowercase letters, digits, hyphens), got {given!r}"
-        if "https?" in str(ctx.get("pattern")):
-            return f"expected a web address starting with http:// or https://, got {given!r}"
+        if ctx.get("pattern") == schema.URL_PATTERN:
+            return schema.url_problem(str(given))
         return f"unexpected format {given!r}"
     if kind in ("string_too_short", "too_short"):
         return "must not be empty"

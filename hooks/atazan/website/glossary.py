@@ -117,10 +117,20 @@ class PageTerms:
             self.linked.append(term.id)
             out.append(escape(text[last:start]))
             out.append(f'<a class="atazan-term" href="{html.escape(self.href)}#{term.id}" '
-                       f'title="{html.escape(term.definition)}">{escape(text[start:end])}</a>')
+                       f'title="{tooltip_attribute(term.definition)}">{escape(text[start:end])}</a>')
             last = end
         out.append(escape(text[last:]))
         return "".join(out)
+
+
+def tooltip_attribute(definition: str) -> str:
+    """The definition for the link's `title` attribute. Material's content.tooltips reads the
+    attribute's value and inserts it into the tooltip as HTML (`innerHTML +=`), so the value
+    itself must be HTML that shows the text: escaped once for that insertion, and once more for
+    the attribute. A browser without Material's script shows the native tooltip with those
+    references (&lt;, &amp;) visible; only `<`, `>` and `&` are affected, which definitions
+    rarely hold."""
+    return html.escape(html.escape(definition, quote=False), quote=True)
 
 
 def terms_for(dataset, lang: str) -> list[Term]:
