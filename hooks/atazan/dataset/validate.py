@@ -114,9 +114,9 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
 
 def _read(abs_path: str, root: str, must_exist: bool = True) -> tuple[LoadedFile | None, list[Problem]]:
     shown = display_path(abs_path, root)
-    if not os.path.exists(abs_path):
+    if not os.path.lexists(abs_path):
         return None, ([Problem(shown, "", "file not found")] if must_exist else [])
-    loaded, problems = read_yaml(abs_path, shown)
+    loaded, problems = read_yaml(abs_path, shown, root)
     if loaded is not None and loaded.data is None:
         return None, problems + [Problem(shown, "", "file is empty")]
     return loaded, problems
