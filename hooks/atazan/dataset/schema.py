@@ -54,6 +54,8 @@ def _iso_date(value: Any) -> dt.date:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+# A paragraph or subparagraph number as news and fact-checks cite it: digits, nothing else.
+ParagraphNumber = Annotated[str, StringConstraints(pattern=r"^[0-9]+$")]
 
 
 class Record(BaseModel):
@@ -219,8 +221,8 @@ class NewsReference(Record):
     text: Text
     version: VersionId | None  # None: the story does not say which text it means
     article: Annotated[int, Field(ge=1, le=999)]
-    paragraphs: list[str] = []
-    subparagraphs: list[str] = []
+    paragraphs: list[ParagraphNumber] = []
+    subparagraphs: list[ParagraphNumber] = []
     provisions: list[Slug] = []  # empty: no provision record has this article yet
 
 
@@ -268,7 +270,7 @@ class CheckedArticle(Record):
 
     version: VersionId
     article: Annotated[int, Field(ge=1, le=999)]
-    paragraphs: list[str] = []
+    paragraphs: list[ParagraphNumber] = []
 
 
 class FactCheck(Record):

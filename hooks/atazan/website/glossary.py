@@ -130,7 +130,14 @@ def tooltip_attribute(definition: str) -> str:
     the attribute. A browser without Material's script shows the native tooltip with those
     references (&lt;, &amp;) visible; only `<`, `>` and `&` are affected, which definitions
     rarely hold."""
-    return html.escape(html.escape(definition, quote=False), quote=True)
+    attribute = html.escape(html.escape(definition, quote=False), quote=True)
+    # The link is inline HTML inside Markdown, and Python-Markdown finds links, images and code
+    # before it sets raw HTML aside, inside attribute values too: `[x](javascript:…)` in a title
+    # would become a live <a>. As character references those characters are only text.
+    return attribute.translate(_MARKDOWN_INLINE)
+
+
+_MARKDOWN_INLINE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}()!"})
 
 
 def terms_for(dataset, lang: str) -> list[Term]:
