@@ -99,7 +99,10 @@ PAGE_KINDS: dict[str, PageKind] = {
 # HTML's three (as html.escape(quote=False)), then a backslash before every character Markdown
 # could read as syntax; one str.translate, as a regular-expression substitution per text was a
 # tenth of the rendering time.
-_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]()#+!|~-"}})
+# `~` has no backslash escape in Python-Markdown (a `\~` shows its backslash), and `~~~` opens a
+# fenced block: it becomes a character reference.
+_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;",
+                             **{c: "\\" + c for c in "\\`*_{}[]()#+!|-"}})
 
 
 def _md_escape(text: str) -> str:
