@@ -54,7 +54,8 @@ def _iso_date(value: Any) -> dt.date:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-# A paragraph or subparagraph number as news and fact-checks cite it: digits, nothing else.
+# A paragraph or subparagraph number as news and fact-checks cite it: digits, nothing else (the
+# article macro writes paragraph lists into pages as they are).
 ParagraphNumber = Annotated[str, StringConstraints(pattern=r"^[0-9]+$")]
 
 
