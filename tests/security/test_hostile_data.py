@@ -262,6 +262,7 @@ def test_no_dialog_on_any_page_kind_in_any_language_with_every_tooltip_shown(hos
     assert {"provisions/*", "themes/*", "news/*", "glossary", "timeline", "handouts/*"} <= {k for _, k in kinds}
     dialogs: list[str] = []
     tooltips_shown = 0
+    left_live: dict[str, int] = {}
     context = browser.new_context()
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
@@ -282,7 +283,9 @@ def test_no_dialog_on_any_page_kind_in_any_language_with_every_tooltip_shown(hos
             || (e.tagName === 'SCRIPT' && e.textContent.includes('alert('))
             || /^\\s*javascript:/i.test(e.getAttribute('href') || '')).length
             + [...document.querySelectorAll('.md-tooltip2__inner')].filter(t => t.children.length).length""")
-        assert live == 0, f"{rel}: {live} live element(s) from a payload"
+        if live:
+            left_live[rel] = live
     context.close()
     assert dialogs == []
+    assert left_live == {}  # pages holding live elements from a payload, and how many
     assert tooltips_shown > 0  # the tooltips were really shown, with the payload in their text
