@@ -108,7 +108,30 @@ def test_four_times_the_stories_cost_at_most_six_times_the_time(tmp_path):
     assert large / small <= 6, f"300 stories {small:.3f} s, 1200 stories {large:.3f} s: ratio {large / small:.2f}"
 
 
+def group_seconds(stories: int, repeat: int = 3, per_day: int = PER_DAY) -> float:
+    from atazan.importers.news import parse
+
+    items, _ = parse.parse_text(synthetic_dump(stories, per_day=per_day), "dump.txt")
+    located = [dedupe.Located(item, "dump.txt") for item in items]
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        found = dedupe.group(located)
+        best = min(best, time.perf_counter() - started)
+    assert len(found) == stories
+    return best
+
+
+def test_dedupe_alone_of_four_times_the_stories_costs_at_most_six_times_the_time():
+    # The step that compared all pairs: the import's other steps are linear and, at these
+    # sizes, would hide a quadratic step in the import's total.
+    small, large = group_seconds(1000), group_seconds(4000)
+    assert large / small <= 6, f"1000 stories {small:.3f} s, 4000 stories {large:.3f} s: ratio {large / small:.2f}"
+
+
 if __name__ == "__main__":
+    for n in (1000, 4000):
+        print(f"dedupe alone, {n} stories: {group_seconds(n):.3f} s")
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:

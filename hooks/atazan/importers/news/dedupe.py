@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from atazan.importers.news.parse import RawItem
@@ -86,7 +86,9 @@ def similar_pairs(words: list[frozenset[str]], dates: list[dt.date]) -> list[tup
     stories share (Kazakhstan, constitution) are in nobody's prefix, so the work grows with
     the number of stories a few days hold, not with the square of all stories."""
     frequency = Counter(word for item in words for word in item)
-    index: dict[tuple[str, dt.date], list[int]] = defaultdict(list)
+    rank = {word: n for n, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
+    # word -> date -> items filed there; most probed words are rare and have no entry at all
+    index: dict[str, dict[dt.date, list[int]]] = {}
     pairs = []
     # The epsilons guard against 0.3 * 10 = 3.0000000000000004: a prefix one word too long costs
     # a comparison, one word too short would miss a pair.
@@ -95,20 +97,24 @@ def similar_pairs(words: list[frozenset[str]], dates: list[dt.date]) -> list[tup
         size = len(words[i])
         if not size:
             continue
-        ordered = sorted(words[i], key=lambda w: (frequency[w], w))
-        probe = ordered[: size - math.ceil(THRESHOLD * size - 1e-9) + 1]
+        ordered = sorted(words[i], key=rank.__getitem__)
         days = [dates[i] + dt.timedelta(days=offset) for offset in range(-MAX_DAYS, MAX_DAYS + 1)]
         smallest = THRESHOLD * size - 1e-9  # an earlier (smaller) set below this cannot reach t
         candidates: set[int] = set()
-        for word in probe:
-            for day in days:
-                candidates.update(j for j in index.get((word, day), ()) if len(words[j]) >= smallest)
+        for word in ordered[: size - math.ceil(THRESHOLD * size - 1e-9) + 1]:
+            by_day = index.get(word)
+            if by_day is not None:
+                for day in days:
+                    candidates.update(by_day.get(day, ()))
         for j in candidates:
+            other = len(words[j])
+            if other < smallest:
+                continue
             shared = len(words[i] & words[j])
-            if shared / (size + len(words[j]) - shared) >= THRESHOLD:
+            if shared / (size + other - shared) >= THRESHOLD:
                 pairs.append((min(i, j), max(i, j)))
         for word in ordered[: size - math.ceil(overlap_share * size - 1e-9) + 1]:
-            index[(word, dates[i])].append(i)
+            index.setdefault(word, {}).setdefault(dates[i], []).append(i)
     return sorted(pairs)
 
 
