@@ -1,10 +1,9 @@
 """The escaping filters, through the site's own Markdown extensions: each place a data text goes
-gets text, never markup; and the atomic write leaves the old file or the new, nothing else."""
+gets text, never markup."""
 
 from __future__ import annotations
 
 import functools
-import os
 import sys
 
 import lxml.html
@@ -17,7 +16,6 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from atazan import fsutil  # noqa: E402
 from atazan.dataset import schema  # noqa: E402
 from atazan.website import glossary, render  # noqa: E402
 
@@ -137,29 +135,3 @@ def test_url_filter_percent_encodes_what_could_end_a_link(url):
 def test_url_filter_refuses_other_schemes(url):
     with pytest.raises(render.UnsafeUrl):
         render.md_url(url)
-
-
-# ---------------------------------------------------------------- atomic writes
-
-def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
-    target = tmp_path / "record.yml"
-    target.write_bytes(b"old\r\n")
-
-    def fail(*args):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(fsutil.os, "replace", fail)
-    with pytest.raises(OSError):
-        fsutil.write_atomic(str(target), "new")
-    assert target.read_bytes() == b"old\r\n"
-    assert os.listdir(tmp_path) == ["record.yml"]
-
-
-def test_write_keeps_bytes_and_the_file_mode(tmp_path):
-    target = tmp_path / "record.yml"
-    target.write_text("old", encoding="utf-8")
-    os.chmod(target, 0o640)
-    fsutil.write_atomic(str(target), "\ufeffnew\r\nline\n")
-    assert target.read_bytes() == "\ufeffnew\r\nline\n".encode("utf-8")
-    assert os.stat(target).st_mode & 0o777 == 0o640
-    assert os.listdir(tmp_path) == ["record.yml"]

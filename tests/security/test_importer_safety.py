@@ -143,15 +143,24 @@ def test_killed_at_random_moments_every_record_parses_and_curated_text_is_intact
         path.write_text(text, encoding="utf-8")
     rng = random.Random(11)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
-    killed_while_writing = 0
-    for round_ in range(8):
-        for path in records:  # damage every machine block, so the run rewrites every record
+    command = [sys.executable, "-m", "atazan", "import-news", str(dump), "--data", str(data)]
+
+    def damage_every_machine_block():  # so that a run rewrites every record
+        for path in records:
             path.write_text(path.read_text(encoding="utf-8").replace("relevant: true\n    reason", "relevant: false\n    reason"),
                             encoding="utf-8")
+
+    # How long a run that rewrites every record takes here; the records are written at its end.
+    damage_every_machine_block()
+    started = time.monotonic()
+    subprocess.run(command, env=env, capture_output=True, check=True, timeout=120)
+    whole_run = time.monotonic() - started
+    killed_while_writing = 0
+    for round_ in range(10):
+        damage_every_machine_block()
         before = {p: p.read_bytes() for p in records}
-        process = subprocess.Popen([sys.executable, "-m", "atazan", "import-news", str(dump), "--data", str(data)],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.8, 3.0))
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(whole_run * rng.uniform(0.5, 1.0))
         process.send_signal(signal.SIGKILL)
         process.wait()
         changed = sum(p.read_bytes() != before[p] for p in records)
