@@ -4,6 +4,7 @@ gets text, never markup."""
 from __future__ import annotations
 
 import functools
+import re
 import sys
 
 import lxml.html
@@ -17,6 +18,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from atazan.dataset import schema  # noqa: E402
+from atazan.dataset.schema import URL_PATTERN  # noqa: E402
 from atazan.website import glossary, render  # noqa: E402
 
 
@@ -122,10 +124,11 @@ def test_schema_refuses_what_is_not_a_web_address(url):
     assert schema.url_problem(url)
 
 
-@pytest.mark.parametrize("url", ["https://e.example/a>b c\n\"d'", "https://e.example/\u0430\u0431"])
+@pytest.mark.parametrize("url", ["https://e.example/a>b c\n\"d'", "https://e.example/\u0430\u0431", "https://e.example/%zz"])
 def test_url_filter_percent_encodes_what_could_end_a_link(url):
     encoded = render.md_url(url)
     assert not set(encoded) & set('<> \n"\\\u0430\u0431')
+    assert re.fullmatch(URL_PATTERN, encoded)
     root = site_markdown(f"[t](<{encoded}>)")
     (anchor,) = root.iter("a")
     assert anchor.get("href") == encoded

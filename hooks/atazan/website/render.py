@@ -118,7 +118,12 @@ _LINE_START = re.compile(r"^(\d+)\.|^\?|^=")
 
 
 def _inert_line_start(markdown: str) -> str:
+    if markdown[:1] not in _LINE_START_CHARS:  # most texts: no regular expression at all
+        return markdown
     return _LINE_START.sub(lambda m: m.group(1) + "\\." if m.group(1) else f"&#{ord(m.group(0))};", markdown, count=1)
+
+
+_LINE_START_CHARS = frozenset("0123456789?=")
 
 
 def md_inline(text: str | None, terms: glossary.PageTerms | None = None) -> str:
@@ -177,6 +182,7 @@ def md_url(url: str | None) -> str:
     text = str(url or "")
     if not re.match(r"https?://", text, re.IGNORECASE):
         raise UnsafeUrl(f"not an http(s) web address: {text!r}")
+    text = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", text)  # a lone % is a character, not an escape
     return urllib.parse.quote(text, safe="/?#[]@!$&'()*+,;=:%~-._")
 
 
