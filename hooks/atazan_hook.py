@@ -35,6 +35,7 @@ from atazan import DEFAULT_LANGUAGE, LANGUAGES
 from atazan.dataset import translations
 from atazan.website import editlinks, generate, languages, opendata, render, search_index
 from atazan.errors import DataError
+from atazan.fsutil import write_atomic
 from atazan.website.i18n import URL_PREFIX, format_date, load_strings, page_url, strings_path
 from atazan.dataset.validate import Dataset, load_dataset
 
@@ -54,13 +55,16 @@ def _fingerprint(folders: list[str]) -> str:
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames.sort()
             for name in sorted(filenames):
-                stat = os.stat(os.path.join(dirpath, name))
+                path = os.path.join(dirpath, name)
+                # lstat for a broken link, which the data check then reports by name
+                stat = os.stat(path) if os.path.exists(path) else os.lstat(path)
                 digest.update(f"{dirpath}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()
 
 
 def on_config(config):
     root = os.path.dirname(os.path.abspath(config.config_file_path))
+    _check_languages(config, root)
     folders = _inputs(root)
     for folder in folders:
         if folder not in config.watch:
@@ -74,6 +78,8 @@ def on_config(config):
         report = generate.write_pages(pages, config.docs_dir, root)
     except DataError as error:
         raise PluginError("invalid data:\n" + "\n".join(str(p) for p in error.problems)) from None
+    except OSError as error:
+        raise PluginError(_cannot_write(error, root)) from None
     for warning in dataset.warnings:
         log.warning(str(warning))
     # Outdated translations at INFO: a source edit must not fail `mkdocs build --strict`; the
@@ -166,7 +172,48 @@ def _offline(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def _check_languages(config, root: str) -> None:
+    # The generator, the strings and the page addresses know kk, ru and en only; another locale
+    # would fail deep inside a template with a KeyError.
+    i18n = config.plugins.get("i18n")
+    wanted = [("theme.language", config.theme.get("language"))]
+    if i18n is not None:
+        wanted += [("plugins.i18n.languages", getattr(lang, "locale", None)) for lang in i18n.config.languages]
+    for field, locale in wanted:
+        if locale is not None and locale not in LANGUAGES:
+            shown = os.path.relpath(config.config_file_path, root)
+            line = _line_of(config.config_file_path, rf"(?:language|locale):\s*['\"]?{re.escape(locale)}['\"]?\s*$")
+            where = f"{shown}:{line}" if line else shown
+            raise PluginError(f"{where}: {field}: unknown language '{locale}'; Ata Zan builds {', '.join(LANGUAGES)}")
+
+
+def _line_of(path: str, pattern: str) -> int | None:
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, start=1):
+                if re.search(pattern, line):
+                    return number
+    except OSError:
+        pass
+    return None
+
+
+def _cannot_write(error: OSError, root: str) -> str:
+    # One line naming the file, instead of a traceback from deep inside the build.
+    from atazan.errors import display_path
+
+    where = display_path(str(error.filename), root) if error.filename else "output"
+    return f"{where}: cannot write: {error.strerror or error}"
+
+
 def on_post_build(config):
+    try:
+        _post_build(config)
+    except OSError as error:
+        raise PluginError(_cannot_write(error, os.path.dirname(os.path.abspath(config.config_file_path)))) from None
+
+
+def _post_build(config):
     _write_search_index(config)
     # mkdocs-static-i18n rebuilds each other language into a sub-folder; export once, at the root.
     if config.theme.get("language") != DEFAULT_LANGUAGE:
@@ -198,9 +245,7 @@ def _write_feeds(dataset: Dataset, config) -> None:
     strings = load_strings(strings_path(dataset.root), dataset.root)
     for lang in LANGUAGES:
         target = os.path.join(config.site_dir, pages.feed_path(lang))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(feed.build_feed(dataset, lang, config.site_url or "", strings))
+        write_atomic(target, feed.build_feed(dataset, lang, config.site_url or "", strings), durable=False)
 
 
 # ------------------------------------------------------------------ languages: counterparts, 404
@@ -292,9 +337,7 @@ def on_post_template(output, template_name, config):
         _state["404"] = output
         return output
     target = os.path.join(config.site_dir, URL_PREFIX[lang], "404.html")
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target, "w", encoding="utf-8") as handle:
-        handle.write(output)
+    write_atomic(target, output, durable=False)
     return _state.get("404") or output
 
 

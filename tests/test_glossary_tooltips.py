@@ -70,8 +70,16 @@ def test_text_around_a_term_is_escaped_for_markdown():
 def test_definitions_are_escaped_in_the_title():
     from atazan.website.glossary import Linker, Term
 
-    page = Linker([Term("t", ("Majilis",), 'A "chamber" <b>&</b>')], "en").for_page("g/")
-    assert 'title="A &quot;chamber&quot; &lt;b&gt;&amp;&lt;/b&gt;"' in page.render("Majilis", htmllib.escape)
+    import lxml.html
+
+    definition = 'A "chamber" <b>&</b> <img src=x onerror=alert(1)>'
+    page = Linker([Term("t", ("Majilis",), definition)], "en").for_page("g/")
+    (link,) = lxml.html.fragment_fromstring(page.render("Majilis", htmllib.escape), create_parent="div").iter("a")
+    # Material's content.tooltips inserts the title as HTML (innerHTML): parsed so, it is the
+    # definition as text, with no element in it.
+    tooltip = lxml.html.fragment_fromstring(link.get("title"), create_parent="div")
+    assert tooltip.text_content() == definition
+    assert [e for e in tooltip.iterdescendants()] == []
 
 
 # ---------------------------------------------------------------- the built site

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +30,10 @@ class LoadedFile:
             node = child
             line = node.start_mark.line + 1
         return line
+
+
+# Embedding, override and isolate controls, and the marks (LRM, RLM, ALM).
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 
 
 class _Loader(yaml.SafeLoader):
@@ -68,13 +74,21 @@ def _child(node: yaml.Node | None, key: Any) -> yaml.Node | None:
     return None
 
 
-def read_yaml(abs_path: str, shown_path: str) -> tuple[LoadedFile | None, list[Problem]]:
-    """Parse one YAML file; problems name the file and line instead of raising."""
-    try:
-        with open(abs_path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        return None, [Problem(shown_path, "", f"cannot read file: {error.strerror}")]
+# A record file is text a person edits; anything larger is a mistake (or an attack on the build).
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+# Characters no data text needs and YAML or a reader would misread: C0/C1 controls other than
+# tab and line breaks, and the bidirectional controls that make text display in another order
+# than it is stored (U+202E turns "exe.txt" into "txt.exe" on screen).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]|" + "[" + BIDI_CONTROLS + "]")
+
+
+def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse one YAML file; problems name the file and line instead of raising. With `root`, a
+    file that resolves outside that folder (through a symbolic link) is refused."""
+    raw, problem = _read_regular_file(abs_path, shown_path, root)
+    if problem is not None:
+        return None, [problem]
     try:
         # utf-8-sig accepts a byte-order mark that Windows editors add.
         text = raw.decode("utf-8-sig")
@@ -83,6 +97,13 @@ def read_yaml(abs_path: str, shown_path: str) -> tuple[LoadedFile | None, list[P
         return None, [
             Problem(shown_path, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line)
         ]
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        code = f"U+{ord(bad.group(0)):04X}"
+        kind = ("a bidirectional control character" if bad.group(0) in BIDI_CONTROLS else "a control character")
+        return None, [Problem(shown_path, "", f"{kind} {code} at column {column}; remove it", line)]
     if _FastLoader is not None:
         try:
             return _parse(_FastLoader, text, shown_path)
@@ -90,6 +111,8 @@ def read_yaml(abs_path: str, shown_path: str) -> tuple[LoadedFile | None, list[P
             pass  # parsed again below, for the pure-Python loader's wording of the problem
     try:
         return _parse(_Loader, text, shown_path)
+    except _AliasRefused as error:
+        return None, [Problem(shown_path, "", str(error), error.mark.line + 1 if error.mark else None)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -101,10 +124,75 @@ def read_yaml(abs_path: str, shown_path: str) -> tuple[LoadedFile | None, list[P
         return None, [Problem(shown_path, "", f"YAML syntax error: {error}")]
 
 
+def _read_regular_file(abs_path: str, shown_path: str, root: str | None) -> tuple[bytes | None, Problem | None]:
+    # Only regular files inside the project: a FIFO named *.yml would block open() forever, a
+    # device would never end, and a link out of the repository would publish whatever it points at.
+    if os.path.islink(abs_path) and not os.path.exists(abs_path):
+        return None, Problem(shown_path, "", f"broken symbolic link (to {os.readlink(abs_path)}); remove it or fix its target")
+    if root is not None:
+        real, real_root = os.path.realpath(abs_path), os.path.realpath(root)
+        if os.path.commonpath([real, real_root]) != real_root:
+            return None, Problem(shown_path, "", f"symbolic link to {real}, outside the repository; copy the file in instead")
+    try:
+        # O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
+        descriptor = os.open(abs_path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        return None, Problem(shown_path, "", f"cannot read file: {error.strerror}")
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe" if stat.S_ISFIFO(info.st_mode) else "not a plain file"
+            return None, Problem(shown_path, "", f"{kind}, not a regular file; records are plain .yml files")
+        if info.st_size > MAX_FILE_BYTES:
+            return None, Problem(shown_path, "", f"file too large ({info.st_size} bytes; at most {MAX_FILE_BYTES})")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read(MAX_FILE_BYTES + 1), None
+    except OSError as error:
+        return None, Problem(shown_path, "", f"cannot read file: {error.strerror}")
+    finally:
+        os.close(descriptor)
+
+
+class _AliasRefused(yaml.YAMLError):
+    """A YAML alias (*name): refused, since a few nested aliases expand to billions of nodes."""
+
+    def __init__(self, mark: yaml.Mark | None):
+        super().__init__("YAML aliases (*name) are not allowed in data files; write the value out")
+        self.mark = mark
+
+
+def _refuse_aliases_on_compose(loader: Any, *args: Any) -> yaml.Node:
+    if loader.check_event(yaml.AliasEvent):
+        raise _AliasRefused(loader.peek_event().start_mark)
+    return yaml.composer.Composer.compose_node(loader, *args)
+
+
+_Loader.compose_node = _refuse_aliases_on_compose  # type: ignore[method-assign]
+
+
+def _has_alias(node: yaml.Node | None) -> bool:
+    # An alias makes one node reachable twice; libyaml's composer gives no event to refuse it on.
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            return True
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                stack += [key_node, value_node]
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return False
+
+
 def _parse(loader_class: type, text: str, shown_path: str) -> tuple[LoadedFile, list[Problem]]:
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
+        if _has_alias(node):
+            raise _AliasRefused(None)  # the pure-Python loader, run next, finds its line
         problems = _duplicate_keys(node, shown_path)
         data = loader.construct_document(node) if node is not None else None
     finally:

@@ -31,7 +31,12 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 VersionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:_[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+# A web address as RFC 3986 allows it written: http(s), a host, then only the characters a URL
+# may hold unencoded (anything else percent-encoded). So no space, quote, <, >, backslash or
+# control character can reach a page, where it could end a Markdown link or an HTML attribute.
+URL_PATTERN = (r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+               r"(?:[/?#](?:[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)?$")
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
 
 def _iso_date(value: Any) -> dt.date:
@@ -49,6 +54,9 @@ def _iso_date(value: Any) -> dt.date:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+# A paragraph or subparagraph number as news and fact-checks cite it: digits, nothing else (the
+# article macro writes paragraph lists into pages as they are).
+ParagraphNumber = Annotated[str, StringConstraints(pattern=r"^[0-9]+$")]
 
 
 class Record(BaseModel):
@@ -214,8 +222,8 @@ class NewsReference(Record):
     text: Text
     version: VersionId | None  # None: the story does not say which text it means
     article: Annotated[int, Field(ge=1, le=999)]
-    paragraphs: list[str] = []
-    subparagraphs: list[str] = []
+    paragraphs: list[ParagraphNumber] = []
+    subparagraphs: list[ParagraphNumber] = []
     provisions: list[Slug] = []  # empty: no provision record has this article yet
 
 
@@ -263,7 +271,7 @@ class CheckedArticle(Record):
 
     version: VersionId
     article: Annotated[int, Field(ge=1, le=999)]
-    paragraphs: list[str] = []
+    paragraphs: list[ParagraphNumber] = []
 
 
 class FactCheck(Record):
@@ -293,3 +301,16 @@ LISTS: dict[str, type[Record]] = {
     "sections.yml": Section,
     "timeline.yml": TimelineEvent,
 }
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` is not a web address URL_PATTERN accepts, in words; None if it is one."""
+    if re.fullmatch(URL_PATTERN, url):
+        return None
+    if not re.match(r"https?://", url):
+        return f"expected a web address starting with http:// or https://, got {url!r}"
+    bad = re.search(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]", url)
+    if bad:
+        return (f"not a valid web address: {bad.group(0)!r} at position {bad.start() + 1} must be percent-encoded "
+                f"(spaces, quotes, <, >, backslashes and letters outside ASCII are not allowed), got {url!r}")
+    return f"not a valid web address: expected a host name after the scheme, got {url!r}"

@@ -114,9 +114,9 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
 
 def _read(abs_path: str, root: str, must_exist: bool = True) -> tuple[LoadedFile | None, list[Problem]]:
     shown = display_path(abs_path, root)
-    if not os.path.exists(abs_path):
+    if not os.path.lexists(abs_path):
         return None, ([Problem(shown, "", "file not found")] if must_exist else [])
-    loaded, problems = read_yaml(abs_path, shown)
+    loaded, problems = read_yaml(abs_path, shown, root)
     if loaded is not None and loaded.data is None:
         return None, problems + [Problem(shown, "", "file is empty")]
     return loaded, problems
@@ -162,8 +162,8 @@ def _message(item: dict, model: type[BaseModel], loc: tuple) -> str:
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == schema.SLUG_PATTERN:
             return f"expected an id like 'land-ownership' (lowercase letters, digits, hyphens), got {given!r}"
-        if "https?" in str(ctx.get("pattern")):
-            return f"expected a web address starting with http:// or https://, got {given!r}"
+        if ctx.get("pattern") == schema.URL_PATTERN:
+            return schema.url_problem(str(given))
         return f"unexpected format {given!r}"
     if kind in ("string_too_short", "too_short"):
         return "must not be empty"

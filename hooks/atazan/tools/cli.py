@@ -9,6 +9,7 @@ import sys
 from atazan.dataset import translations
 from atazan.errors import DataError, display_path
 from atazan.dataset.validate import load_dataset
+from atazan.fsutil import write_atomic
 
 
 def _annotate() -> bool:
@@ -102,8 +103,7 @@ def cmd_stamp(args: argparse.Namespace) -> int:
         except translations.StampError as error:
             print(f"atazan stamp: {path}: {error}", file=sys.stderr)
             return 1
-        with open(abs_path, "wb") as handle:
-            handle.write(content)
+        write_atomic(abs_path, content)
     left = sum(1 for e in dataset.translations if e.state == translations.OUTDATED and e not in to_stamp)
     print(f"atazan stamp: {len(to_stamp)} translation(s) stamped in {len(by_file)} file(s); "
           f"{left} outdated translation(s) left (`atazan validate` lists them)")
@@ -159,8 +159,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def _write_json(path: str, figures: dict) -> None:
     import json
 
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(figures, handle, indent=2, ensure_ascii=False)
+    write_atomic(path, json.dumps(figures, indent=2, ensure_ascii=False))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from atazan import LANGUAGES
 from atazan.dataset import schema
+from atazan.fsutil import write_atomic
 
 # File name (without .schema.json) per collection folder and per list file in data/.
 COLLECTION_NAMES = {
@@ -99,8 +100,7 @@ def write(out_dir: str) -> list[str]:
         path = os.path.join(out_dir, name)
         text = dumps(body)
         if _read(path) != text:
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            write_atomic(path, text)
             written.append(path)
     return written
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from atazan.errors import DataError, Problem, display_path
 from atazan.website.render import GENERATED_MARK, GeneratedPage
+from atazan.fsutil import write_atomic
 
 
 @dataclass
@@ -42,9 +43,7 @@ def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str) -> WriteRe
         if _read(target) == page.content:
             report.unchanged.append(target)
             continue
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page.content)
+        write_atomic(target, page.content, durable=False)
         report.written.append(target)
     for dirpath, _, filenames in os.walk(docs_dir):
         for name in filenames:

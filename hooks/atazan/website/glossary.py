@@ -117,10 +117,27 @@ class PageTerms:
             self.linked.append(term.id)
             out.append(escape(text[last:start]))
             out.append(f'<a class="atazan-term" href="{html.escape(self.href)}#{term.id}" '
-                       f'title="{html.escape(term.definition)}">{escape(text[start:end])}</a>')
+                       f'title="{tooltip_attribute(term.definition)}">{escape(text[start:end])}</a>')
             last = end
         out.append(escape(text[last:]))
         return "".join(out)
+
+
+def tooltip_attribute(definition: str) -> str:
+    """The definition for the link's `title` attribute. Material's content.tooltips reads the
+    attribute's value and inserts it into the tooltip as HTML (`innerHTML +=`), so the value
+    itself must be HTML that shows the text: escaped once for that insertion, and once more for
+    the attribute. A browser without Material's script shows the native tooltip with those
+    references (&lt;, &amp;) visible; only `<`, `>` and `&` are affected, which definitions
+    rarely hold."""
+    attribute = html.escape(html.escape(definition, quote=False), quote=True)
+    # The link is inline HTML inside Markdown, and Python-Markdown finds links, images and code
+    # before it sets raw HTML aside, inside attribute values too: `[x](javascript:…)` in a title
+    # would become a live <a>. As character references those characters are only text.
+    return attribute.translate(_MARKDOWN_INLINE)
+
+
+_MARKDOWN_INLINE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}()!"})
 
 
 def terms_for(dataset, lang: str) -> list[Term]:

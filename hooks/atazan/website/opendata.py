@@ -14,6 +14,7 @@ from atazan.dataset import schema
 from atazan.website.i18n import page_url
 from atazan.website import news as news_pages
 from atazan.dataset.validate import Dataset
+from atazan.fsutil import write_atomic
 
 API_VERSION = "v1"
 
@@ -88,8 +89,7 @@ def write_exports(dataset: Dataset, site_dir: str) -> list[str]:
     os.makedirs(folder, exist_ok=True)
     for lang in LANGUAGES:
         path = os.path.join(folder, f"{lang}.json")
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(export(dataset, lang), handle, ensure_ascii=False, indent=1, sort_keys=False)
-            handle.write("\n")
+        write_atomic(path, json.dumps(export(dataset, lang), ensure_ascii=False, indent=1, sort_keys=False) + "\n",
+                     durable=False)
         written.append(path)
     return written

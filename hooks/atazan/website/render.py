@@ -10,6 +10,7 @@ import functools
 import html
 import os
 import re
+import urllib.parse
 from dataclasses import dataclass
 from typing import Callable
 
@@ -98,20 +99,41 @@ PAGE_KINDS: dict[str, PageKind] = {
 # HTML's three (as html.escape(quote=False)), then a backslash before every character Markdown
 # could read as syntax; one str.translate, as a regular-expression substitution per text was a
 # tenth of the rendering time.
-_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]()#+!|~-"}})
+# `~` has no backslash escape in Python-Markdown (a `\~` shows its backslash), and `~~~` opens a
+# fenced block: it becomes a character reference.
+_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;",
+                             **{c: "\\" + c for c in "\\`*_{}[]()#+!|-"}})
 
 
 def _md_escape(text: str) -> str:
     return text.translate(_MD_ESCAPES)
 
 
+# Block syntax that starts a line and that the backslashes above leave alone: "1996. Year" (an
+# ordered list starting at 1996), "??? danger" (a collapsible block, pymdownx.details) and "==="
+# (underlines the line before into a heading). A template may put any text at a line's start,
+# so the first character of every text is made inert; `\.` is a Markdown escape, `?` and `=`
+# have none and become character references.
+_LINE_START = re.compile(r"^(\d+)\.|^\?|^=")
+
+
+def _inert_line_start(markdown: str) -> str:
+    if markdown[:1] not in _LINE_START_CHARS:  # most texts: no regular expression at all
+        return markdown
+    return _LINE_START.sub(lambda m: m.group(1) + "\\." if m.group(1) else f"&#{ord(m.group(0))};", markdown, count=1)
+
+
+_LINE_START_CHARS = frozenset("0123456789?=")
+
+
 def md_inline(text: str | None, terms: glossary.PageTerms | None = None) -> str:
-    """Data text as inert Markdown: no HTML, links, emphasis or headings from the data. With the
-    page's `terms`, glossary terms in it become links to their entries (atazan/glossary.py)."""
+    """Data text as inert Markdown: no HTML, links, emphasis, headings, lists or blocks from the
+    data. With the page's `terms`, glossary terms in it become links to their entries
+    (atazan/glossary.py)."""
     if text is None:
         return ""
     flat = " ".join(str(text).split())
-    return terms.render(flat, _md_escape) if terms else _md_escape(flat)
+    return _inert_line_start(terms.render(flat, _md_escape) if terms else _md_escape(flat))
 
 
 def md_block(text: str | None, terms: glossary.PageTerms | None = None) -> str:
@@ -122,12 +144,21 @@ def md_block(text: str | None, terms: glossary.PageTerms | None = None) -> str:
     return "\n\n".join(md_inline(p, terms) for p in paragraphs)
 
 
+# HTML's five, and, as character references, what Markdown reads as inline syntax: templates put
+# |html text in raw HTML blocks (where Markdown leaves it alone) but also in inline HTML inside
+# Markdown (`# <span>{{ title|html }}</span>`, a list item, a `??? quote` block), where `[x](…)`
+# would become a link, `{: onclick=… }` attributes (attr_list) and `*x*` emphasis. A character
+# reference means the same character to a browser and nothing to Markdown.
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                               **{c: f"&#{ord(c)};" for c in "\\`*_[]{}"}})
+
+
 def _html_escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    return _inert_line_start(text.translate(_HTML_ESCAPES))
 
 
 def html_text(text: str | None, terms: glossary.PageTerms | None = None) -> str:
-    """Data text inside raw HTML blocks."""
+    """Data text inside HTML, safe both in raw HTML blocks and in inline HTML within Markdown."""
     flat = " ".join(str(text or "").split())
     return terms.render(flat, _html_escape) if terms else _html_escape(flat)
 
@@ -137,6 +168,22 @@ def page_title(text: str | None) -> str:
     nav without escaping, so the title must already be HTML; quotes stay as they are because
     Material escapes the same title again inside attributes (footer aria-label)."""
     return html.escape(" ".join(str(text or "").split()), quote=False)
+
+
+class UnsafeUrl(ValueError):
+    """A web address that reached a template without passing the schema (URL_PATTERN)."""
+
+
+def md_url(url: str | None) -> str:
+    """A web address for a Markdown link destination `[text](<url>)` or an HTML attribute: only
+    http(s), and every character outside RFC 3986's set percent-encoded, so nothing in it can
+    end the destination (`>`, a newline) or the attribute (a quote). The schema already refuses
+    such addresses; this keeps a page safe from one that skipped the schema."""
+    text = str(url or "")
+    if not re.match(r"https?://", text, re.IGNORECASE):
+        raise UnsafeUrl(f"not an http(s) web address: {text!r}")
+    text = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", text)  # a lone % is a character, not an escape
+    return urllib.parse.quote(text, safe="/?#[]@!$&'()*+,;=:%~-._")
 
 
 def make_environment(template_dir: str, cache_dir: str | None = None) -> jinja2.Environment:
@@ -151,7 +198,8 @@ def make_environment(template_dir: str, cache_dir: str | None = None) -> jinja2.
         lstrip_blocks=True,
         autoescape=False,  # Markdown output: escaping is explicit, via the filters below
     )
-    env.filters.update(md=md_inline, md_block=md_block, html=html_text, page_title=page_title, qr_svg=handouts.qr_svg)
+    env.filters.update(md=md_inline, md_block=md_block, html=html_text, page_title=page_title, url=md_url,
+                       qr_svg=handouts.qr_svg)
     return env
 
 

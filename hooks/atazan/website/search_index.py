@@ -24,6 +24,7 @@ import sys
 
 from atazan import LANGUAGES
 from atazan.website.i18n import URL_PREFIX
+from atazan.fsutil import write_atomic
 
 COMBINED = "search_index.json"
 
@@ -73,12 +74,10 @@ def write_language_index(site_dir: str, lang: str, script: bool = False) -> str:
         raise SearchIndexError(f"{source}: docs: no page in language {lang!r} (was it written by this build?)")
     body = encode({"config": data["config"], "docs": docs})
     target = os.path.join(folder, index_name(lang))
-    with open(target, "wb") as handle:
-        handle.write(body)
+    write_atomic(target, body, durable=False)
     if script:
         # What Material's offline plugin writes for the combined index, for this language.
-        with open(os.path.join(folder, index_name(lang, script=True)), "wb") as handle:
-            handle.write(b"var __index = " + body)
+        write_atomic(os.path.join(folder, index_name(lang, script=True)), b"var __index = " + body, durable=False)
     return target
 
 

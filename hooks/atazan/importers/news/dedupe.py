@@ -13,8 +13,11 @@ sits in the gap.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from atazan.importers.news.parse import RawItem
@@ -69,6 +72,52 @@ class Story:
         return self.variants[0].item
 
 
+def similar_pairs(words: list[frozenset[str]], dates: list[dt.date]) -> list[tuple[int, int]]:
+    """Every pair (i, j), i < j, of items at most MAX_DAYS apart whose word sets have a Jaccard
+    similarity of at least THRESHOLD: the pairs comparing all pairs finds, without comparing
+    all pairs (prefix filtering, as in Bayardo et al. 2007 "Scaling up all pairs similarity
+    search" and Xiao et al. 2008 "Efficient similarity joins for near duplicate detection").
+
+    Words are put in one global order, rarest first. If J(a, b) >= t, with |a| <= |b|, then
+    a and b share at least ceil(2t/(1+t) |a|) words, so a's first |a| - that + 1 words (its
+    index prefix) and b's first |b| - ceil(t |b|) + 1 words (its probe prefix) share one.
+    Items are taken smallest first; each probes the index for its probe prefix, filed by date,
+    on the MAX_DAYS either side, and is compared only with what it finds there. The words most
+    stories share (Kazakhstan, constitution) are in nobody's prefix, so the work grows with
+    the number of stories a few days hold, not with the square of all stories."""
+    frequency = Counter(word for item in words for word in item)
+    rank = {word: n for n, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
+    # word -> date -> items filed there; most probed words are rare and have no entry at all
+    index: dict[str, dict[dt.date, list[int]]] = {}
+    pairs = []
+    # The epsilons guard against 0.3 * 10 = 3.0000000000000004: a prefix one word too long costs
+    # a comparison, one word too short would miss a pair.
+    overlap_share = 2 * THRESHOLD / (1 + THRESHOLD)
+    for i in sorted(range(len(words)), key=lambda n: (len(words[n]), n)):
+        size = len(words[i])
+        if not size:
+            continue
+        ordered = sorted(words[i], key=rank.__getitem__)
+        days = [dates[i] + dt.timedelta(days=offset) for offset in range(-MAX_DAYS, MAX_DAYS + 1)]
+        smallest = THRESHOLD * size - 1e-9  # an earlier (smaller) set below this cannot reach t
+        candidates: set[int] = set()
+        for word in ordered[: size - math.ceil(THRESHOLD * size - 1e-9) + 1]:
+            by_day = index.get(word)
+            if by_day is not None:
+                for day in days:
+                    candidates.update(by_day.get(day, ()))
+        for j in candidates:
+            other = len(words[j])
+            if other < smallest:
+                continue
+            shared = len(words[i] & words[j])
+            if shared / (size + other - shared) >= THRESHOLD:
+                pairs.append((min(i, j), max(i, j)))
+        for word in ordered[: size - math.ceil(overlap_share * size - 1e-9) + 1]:
+            index.setdefault(word, {}).setdefault(dates[i], []).append(i)
+    return sorted(pairs)
+
+
 def group(items: list[Located]) -> list[Story]:
     """Stories in a fixed order, whatever order the dumps and items came in."""
     ordered = sorted(items, key=Located.sort_key)
@@ -91,14 +140,8 @@ def group(items: list[Located]) -> list[Story]:
         return i
 
     words = [content_words(unique[k].item) for k in keys]
-    for i in range(len(keys)):
-        for j in range(i + 1, len(keys)):
-            a, b = unique[keys[i]].item, unique[keys[j]].item
-            if abs((a.date - b.date).days) > MAX_DAYS:
-                continue
-            union = words[i] | words[j]
-            if union and len(words[i] & words[j]) / len(union) >= THRESHOLD:
-                parent[find(j)] = find(i)
+    for i, j in similar_pairs(words, [unique[k].item.date for k in keys]):
+        parent[find(max(i, j))] = find(min(i, j))
     clusters: dict[int, list[int]] = {}
     for i in range(len(keys)):
         clusters.setdefault(find(i), []).append(i)

@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from atazan.dataset.load import BIDI_CONTROLS
+from atazan.dataset.schema import URL_PATTERN
+from atazan.fsutil import write_atomic
 from atazan.importers.news import dedupe, parse, refs, relevance
 
 MARKER = "# --- machine: written by `atazan import-news` on every run; edit `curated` above, not below ---"
@@ -86,12 +89,35 @@ def read_dumps(paths: list[str], report: Report, log=print) -> list[dedupe.Locat
             raise ImportError_(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
         items, warnings = parse.parse_text(text, path)
         report.warnings += [str(w) for w in warnings]
+        for item in items:
+            report.warnings += _neutralise(item, path)
         report.items += len(items)
         located += [dedupe.Located(item, path) for item in items]
         log(f"import-news: [{number}/{len(paths)}] {path}: {len(items)} items, {len(warnings)} warning(s)")
     if not located:
         raise ImportError_(f"no news items found in {len(paths)} file(s)")
     return located
+
+
+# Control characters, and the bidirectional controls that display text in another order than
+# it is stored (U+202E): no news text needs them, and the data loader refuses files holding them.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]")
+
+
+def _neutralise(item: parse.RawItem, path: str) -> list[str]:
+    """Removes unprintable characters from the item and drops a source address that is not a
+    web address (URL_PATTERN), so a dump cannot put `javascript:` or a `>` into a record; each
+    change is a warning naming the item."""
+    warnings = []
+    found = sorted({f"U+{ord(c):04X}" for text in [item.title, *item.body] for c in _UNPRINTABLE.findall(text)})
+    if found:
+        item.title = _UNPRINTABLE.sub("", item.title)
+        item.body = [_UNPRINTABLE.sub("", line) for line in item.body]
+        warnings.append(f"{path}:{item.line}: removed control characters {', '.join(found)}")
+    if item.url is not None and not re.fullmatch(URL_PATTERN, item.url):
+        warnings.append(f"{path}:{item.line}: source address {item.url!r} is not a web address; left out")
+        item.url = None
+    return warnings
 
 
 # 5. build
@@ -185,22 +211,93 @@ def render_new(sid: str, date: str, machine: dict) -> str:
     return head + curated + MARKER + "\n" + _dump({"machine": machine})
 
 
-def merge_existing(existing: str, machine: dict) -> str | None:
-    """The file with its machine part replaced; None if the marker is gone (left alone)."""
-    before, marker, _ = existing.replace("\r\n", "\n").partition(MARKER + "\n")
-    if not marker:
+def merge_existing(existing: bytes, machine: dict) -> bytes | None:
+    """The file with its machine part replaced; None if the marker is gone (left alone).
+
+    Everything up to and including the marker line is kept byte for byte (a byte-order mark,
+    CRLF line ends, a person's spacing); the new machine block uses the marker line's line end."""
+    marker = MARKER.encode("utf-8")
+    at = existing.find(marker)
+    if at < 0:
         return None
-    return before + MARKER + "\n" + _dump({"machine": machine})
+    rest = existing[at + len(marker):]
+    newline = b"\r\n" if rest.startswith(b"\r\n") else b"\n"
+    if not rest.startswith(newline):
+        return None  # text after the marker on its line: a person edited it; left alone
+    head = existing[: at + len(marker)] + newline
+    return head + _dump({"machine": machine}).replace("\n", newline.decode()).encode("utf-8")
 
 
-def _curated_relevance(text: str) -> bool | None:
+def _load_record(text: str) -> dict:
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError:
-        return None
-    curated = data.get("curated") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _curated_relevance(record: dict) -> bool | None:
+    curated = record.get("curated")
     value = curated.get("relevant") if isinstance(curated, dict) else None
     return value if isinstance(value, bool) else None
+
+
+def _items_of(story: dedupe.Story) -> list[parse.RawItem]:
+    return [v.item for v in story.variants + story.repeats]
+
+
+def story_owners(stories: list[dedupe.Story]) -> dict[tuple[str, str], int]:
+    """(title, date) of every item read -> the index of the story it belongs to."""
+    return {(i.title, i.date.isoformat()): n for n, story in enumerate(stories) for i in _items_of(story)}
+
+
+def _written_for_another(record: dict, index: int, owners: dict[tuple[str, str], int]) -> bool:
+    """Whether the record on disk was written for another story of this run: its sources are
+    items of that story and none is this story's. A file whose sources match no story read
+    now (a hand-made or older record) is taken to be this id's, as before."""
+    machine = record.get("machine")
+    sources = machine.get("sources") if isinstance(machine, dict) else None
+    if not isinstance(sources, list):
+        return False
+    found = {owners.get((str(s.get("title")), str(s.get("date")))) for s in sources if isinstance(s, dict)} - {None}
+    return bool(found) and index not in found
+
+
+def _fingerprint(story: dedupe.Story) -> str:
+    canonical = story.canonical
+    text = dedupe.normalize(canonical.title) + "\n" + dedupe.normalize(canonical.text)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+def assign_id(story: dedupe.Story, index: int, owners: dict[tuple[str, str], int], news_dir: str,
+              taken: dict[str, dedupe.Story], report: Report) -> tuple[str, bytes | None]:
+    """The story's record id and the bytes of its file on disk (None: new).
+
+    Two different stories of one day can slug to one id (the slug keeps seven title words); the
+    second then gets the id with a fingerprint of its own text appended, so neither record
+    overwrites the other, on this run or against a file an earlier run wrote for the other."""
+    base = story_id(story)
+    for sid in (base, f"{base}-{_fingerprint(story)}"):
+        if sid in taken:
+            continue
+        target = os.path.join(news_dir, f"{sid}.yml")
+        existing = _read_record(target)
+        if existing is not None and _written_for_another(_load_record(existing.decode("utf-8-sig", "replace")), index, owners):
+            continue
+        if sid != base:
+            report.warnings.append(f"{story.variants[0].where}: id {base} is another story's; this one is {sid}")
+        return sid, existing
+    raise ImportError_(f"{story.variants[0].where}: id {base} and {base}-{_fingerprint(story)} both belong to other "
+                       f"stories; rename one of data/news/{base}*.yml by hand")
+
+
+def _read_record(path: str) -> bytes | None:
+    if not os.path.lexists(path):
+        return None
+    if not os.path.isfile(path) or os.path.islink(path):
+        raise ImportError_(f"{path}: not a regular file; the importer writes only plain record files")
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def run(paths: list[str], data_dir: str, ctx: Context, dry_run: bool = False, log=print) -> Report:
@@ -208,20 +305,19 @@ def run(paths: list[str], data_dir: str, ctx: Context, dry_run: bool = False, lo
     located = read_dumps(paths, report, log)
     stories = dedupe.group(located)
     news_dir = os.path.join(data_dir, "news")
-    writes: dict[str, str] = {}
-    for story in stories:
-        sid = story_id(story)
+    writes: dict[str, bytes] = {}
+    taken: dict[str, dedupe.Story] = {}
+    owners = story_owners(stories)
+    for index, story in enumerate(stories):
+        sid, existing = assign_id(story, index, owners, news_dir, taken, report)
+        taken[sid] = story
         for r in story.repeats:
             report.repeats.append(f"{r.where}: exact repeat of {sid}")
         for n, v in enumerate(story.variants[1:], start=1):
             report.merged.append(f"{v.where}: retelling merged into {sid} (similarity {story.scores[n]})")
         verdict = relevance.judge(story.canonical)
         target = os.path.join(news_dir, f"{sid}.yml")
-        existing = None
-        if os.path.exists(target):
-            with open(target, encoding="utf-8-sig") as handle:
-                existing = handle.read()
-        override = _curated_relevance(existing) if existing is not None else None
+        override = _curated_relevance(_load_record(existing.decode("utf-8-sig", "replace"))) if existing is not None else None
         if not verdict.relevant and override is not True:
             report.irrelevant.append(f"{story.variants[0].where}: {sid}: {verdict.reason}")
             if existing is not None:
@@ -229,7 +325,7 @@ def run(paths: list[str], data_dir: str, ctx: Context, dry_run: bool = False, lo
             continue
         machine = machine_block(story, verdict, ctx, report, sid)
         if existing is None:
-            writes[target] = render_new(sid, min(v.item.date for v in story.variants).isoformat(), machine)
+            writes[target] = render_new(sid, min(v.item.date for v in story.variants).isoformat(), machine).encode("utf-8")
             report.new.append(sid)
             continue
         merged = merge_existing(existing, machine)
@@ -240,11 +336,13 @@ def run(paths: list[str], data_dir: str, ctx: Context, dry_run: bool = False, lo
         else:
             writes[target] = merged
             report.updated.append(sid)
+    if len(writes) != len(report.new) + len(report.updated):  # ids are unique (assign_id); a bug otherwise
+        raise ImportError_(f"internal error: {len(writes)} files to write for "
+                           f"{len(report.new) + len(report.updated)} new or updated records; nothing written")
     if not dry_run:
         os.makedirs(news_dir, exist_ok=True)
-        for target, content in writes.items():
-            with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
+        for target, content in sorted(writes.items()):
+            write_atomic(target, content)
     return report
 
 

@@ -1,0 +1,175 @@
+"""import-news on hostile or awkward input: colliding ids, curated bytes, controls, bad addresses,
+and a run killed with SIGKILL at random moments while it writes."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from security.test_dedupe_scaling import synthetic_dump
+
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from atazan.importers.news.importer import MARKER  # noqa: E402
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """data/ without news (and the fact-checks that cite news), valid as in the repository."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("news", "factchecks"))
+    return target
+
+
+def import_news(data: Path, *dumps: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "atazan", "import-news", *map(str, dumps), "--data", str(data)],
+                          capture_output=True, text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")))
+
+
+def validate(data: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "atazan", "validate", "--data", str(data)],
+                          capture_output=True, text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")))
+
+
+REFORM = "The Constitution reform was discussed. The referendum on the new Constitution is planned."
+
+
+def _dump(tmp_path: Path, name: str, stories: list[tuple[str, str, str]]) -> Path:
+    """(title, dd.mm.yyyy, body) in the gov.kz inline layout."""
+    path = tmp_path / name
+    path.write_text("News\n" + "".join(f"{t} {d}\n{b}\n" for t, d, b in stories), encoding="utf-8")
+    return path
+
+
+TITLE = "Referendum on the Constitution of Kazakhstan set for March by decree of Tokayev"  # 7 slug words
+# Bodies with no word in common, so the two stories are not taken for retellings of one event.
+BODY_A = REFORM + " " + " ".join(f"alpha{n}" for n in range(40)) + "."
+BODY_B = REFORM + " " + " ".join(f"bravo{n}" for n in range(40)) + "."
+
+
+def test_two_stories_with_one_id_get_two_records(tmp_path, data):
+    dump = _dump(tmp_path, "a.txt", [
+        (TITLE + " of the President", "11.02.2026", BODY_A),
+        (TITLE + " in Astana today", "11.02.2026", BODY_B),
+    ])
+    result = import_news(data, dump)
+    assert result.returncode == 0, result.stderr
+    files = sorted((data / "news").glob("*.yml"))
+    assert len(files) == 2
+    assert "2 new, 0 updated" in result.stdout
+    titles = {yaml.safe_load(f.read_text(encoding="utf-8"))["machine"]["title"] for f in files}
+    assert titles == {TITLE + " of the President", TITLE + " in Astana today"}
+    assert "is another story's" in result.stderr  # the collision is reported, naming the item
+    assert validate(data).returncode == 0
+
+
+def test_a_new_story_never_takes_over_another_storys_record(tmp_path, data):
+    first = _dump(tmp_path, "a.txt", [(TITLE + " in Astana today", "11.02.2026", BODY_B)])
+    assert import_news(data, first).returncode == 0
+    (record,) = (data / "news").glob("*.yml")
+    curated = "curated:\n  relevant: true\n"
+    record.write_text(record.read_text(encoding="utf-8").replace("curated: {}\n", curated), encoding="utf-8")
+    # A later dump holds another story whose title slugs to the same id, and sorts first.
+    second = _dump(tmp_path, "b.txt", [(TITLE + " of the President", "11.02.2026", BODY_A)])
+    result = import_news(data, first, second)
+    assert result.returncode == 0, result.stderr
+    assert curated in record.read_text(encoding="utf-8")
+    assert yaml.safe_load(record.read_text(encoding="utf-8"))["machine"]["title"] == TITLE + " in Astana today"
+    assert len(list((data / "news").glob("*.yml"))) == 2
+
+
+@pytest.mark.parametrize("bom, newline", [(b"\xef\xbb\xbf", b"\r\n"), (b"", b"\r\n"), (b"\xef\xbb\xbf", b"\n")])
+def test_curated_bytes_are_kept_when_the_machine_block_is_rewritten(tmp_path, data, bom, newline):
+    dump = _dump(tmp_path, "a.txt", [(TITLE, "11.02.2026", REFORM)])
+    assert import_news(data, dump).returncode == 0
+    (record,) = (data / "news").glob("*.yml")
+    head, _, machine = record.read_bytes().partition(MARKER.encode() + b"\n")
+    head = head.replace(b"curated: {}\n", b"curated:\n  relevant: true   # kept, with its spacing\n")
+    curated = bom + head.replace(b"\n", newline) + MARKER.encode() + newline
+    record.write_bytes(curated + machine.replace(b"Constitution", b"damaged").replace(b"\n", newline))
+    result = import_news(data, dump)
+    assert "0 new, 1 updated" in result.stdout, result.stderr
+    after = record.read_bytes()
+    assert after.startswith(curated)  # byte for byte: the BOM, the line ends, the comment
+    assert (b"\r\n" in after[len(curated):]) == (newline == b"\r\n")
+    assert validate(data).returncode == 0
+
+
+def test_controls_and_bidi_overrides_are_removed_and_reported(tmp_path, data):
+    dump = _dump(tmp_path, "a.txt", [("Referendum \u202eset\u202c for March\x07 on the Constitution", "11.02.2026",
+                                      REFORM + " Bidi \u2066isolate\u2069 and a NUL\x00 here.")])
+    result = import_news(data, dump)
+    assert result.returncode == 0, result.stderr
+    (record,) = (data / "news").glob("*.yml")
+    text = record.read_text(encoding="utf-8")
+    assert not any(c in text for c in "\u202e\u202c\u2066\u2069\x07\x00")
+    assert "Referendum set for March on the Constitution" in text
+    assert "a.txt:2: removed control characters U+0000, U+0007, U+202C, U+202E, U+2066, U+2069" in result.stderr
+    assert validate(data).returncode == 0
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "https://e.example/a>b<script>", "https://e.example/\"onx=1"])
+def test_a_source_address_that_is_not_a_web_address_is_left_out(tmp_path, data, url):
+    dump = _dump(tmp_path, "a.txt", [(TITLE, "11.02.2026", REFORM + f" Source : {url}")])
+    result = import_news(data, dump)
+    assert result.returncode == 0, result.stderr
+    (record,) = (data / "news").glob("*.yml")
+    if url.startswith("https"):  # parse.py takes it as the source address, and the importer drops it
+        assert "is not a web address; left out" in result.stderr
+    assert "url:" not in record.read_text(encoding="utf-8")
+    assert validate(data).returncode == 0
+
+
+def test_killed_at_random_moments_every_record_parses_and_curated_text_is_intact(tmp_path, data):
+    dump = tmp_path / "dump.txt"
+    dump.write_text(synthetic_dump(200), encoding="utf-8")
+    assert import_news(data, dump).returncode == 0
+    records = sorted((data / "news").glob("*.yml"))
+    assert len(records) == 200
+    curated = {}
+    for n, path in enumerate(records):
+        text = path.read_text(encoding="utf-8").replace("curated: {}\n", f"curated:\n  relevant: true  # person {n}\n")
+        curated[path] = text.partition(MARKER)[0]
+        path.write_text(text, encoding="utf-8")
+    rng = random.Random(11)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+    command = [sys.executable, "-m", "atazan", "import-news", str(dump), "--data", str(data)]
+
+    def damage_every_machine_block():  # so that a run rewrites every record
+        for path in records:
+            path.write_text(path.read_text(encoding="utf-8").replace("relevant: true\n    reason", "relevant: false\n    reason"),
+                            encoding="utf-8")
+
+    # How long a run that rewrites every record takes here; the records are written at its end.
+    damage_every_machine_block()
+    started = time.monotonic()
+    subprocess.run(command, env=env, capture_output=True, check=True, timeout=120)
+    whole_run = time.monotonic() - started
+    killed_while_writing = 0
+    for round_ in range(10):
+        damage_every_machine_block()
+        before = {p: p.read_bytes() for p in records}
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(whole_run * rng.uniform(0.5, 1.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        changed = sum(p.read_bytes() != before[p] for p in records)
+        killed_while_writing += 0 < changed < len(records)
+        assert sorted((data / "news").glob("*.yml")) == records  # no record lost, none added
+        for path in records:
+            text = path.read_text(encoding="utf-8")
+            assert text.startswith(curated[path]), path.name
+            yaml.safe_load(text)  # every record parses: old or new, never half of one
+        result = validate(data)
+        assert result.returncode == 0, result.stderr
+    assert killed_while_writing >= 1, "no kill landed while records were being written; adjust the timing"
