@@ -116,7 +116,7 @@ def test_every_language_has_the_same_heading_structure(real_pages):
 def test_unknown_article_number_is_said_plainly(real_pages):
     page = next(p.content for p in real_pages if (p.lang, p.path) == ("en", "provisions/ownership.md"))
     assert "\n### First draft (January 30, 2026): Article 8\n" in page
-    final = next(line for line in page.splitlines() if line.startswith("### Final draft"))
+    final = next(line for line in page.splitlines() if line.startswith("### Amended draft"))
     assert not re.search(r"Article \d", final)
 
 
