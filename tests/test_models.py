@@ -19,7 +19,7 @@ def load(data):
 
 def test_versions_are_in_date_order_and_unknown_numbers_stay_unknown(core_data):
     page = models.provision_page(load(core_data), "ownership", "en")
-    assert [v.kind for v in page.versions] == ["first_draft", "final_draft"]  # 2026-01-30, then 2026-02-12
+    assert [v.kind for v in page.versions] == ["first_draft", "amended_draft"]  # 2026-01-30, then 2026-02-11
     assert [v.number for v in page.versions] == [8, None]  # the sources give no final-draft number
     assert page.versions[1].paragraphs == ("1",)
     assert page.source_file == OWNERSHIP
@@ -54,7 +54,7 @@ def test_a_paraphrase_is_never_diffed_against_a_quote(core_data):
 def test_two_quotes_in_one_language_are_diffed(core_data):
     replace_first(core_data / "provisions/ownership.yml", "text_kind: paraphrase", "text_kind: quote")
     diffs = models.provision_page(load(core_data), "ownership", "ru").diffs
-    assert [(d.older, d.newer) for d in diffs] == [("Первый проект", "Окончательный проект")]
+    assert [(d.older, d.newer) for d in diffs] == [("Первый проект", "Проект с поправками")]
     removed = "".join(words for op, words in diffs[0].pieces if op == "-")
     added = "".join(words for op, words in diffs[0].pieces if op == "+")
     assert "two" in removed and "All" in added
@@ -69,7 +69,7 @@ def test_theme_page_lists_its_provisions(core_data):
     page = models.theme_page(load(core_data), "ownership", "ru")
     assert [p.link.id for p in page.provisions] == ["ownership"]
     assert page.provisions[0].link.path == "provisions/ownership.md"
-    assert page.provisions[0].numbers == [("Первый проект", 8), ("Окончательный проект", None)]
+    assert page.provisions[0].numbers == [("Первый проект", 8), ("Проект с поправками", None)]
 
 
 def test_provisions_without_a_section_are_grouped_apart(core_data):

@@ -101,7 +101,7 @@ def test_unknown_key_lists_allowed_keys(core_data):
 
 
 def test_unknown_nested_key_lists_that_level_s_keys(core_data):
-    line = replace_once(core_data / "provisions/ownership.yml", "  - version: final_draft\n", "  - version: final_draft\n    page: 3\n") + 1
+    line = replace_once(core_data / "provisions/ownership.yml", "  - version: amended_draft\n", "  - version: amended_draft\n    page: 3\n") + 1
     assert problems(core_data) == [
         f"{OWNERSHIP}:{line}: versions[1].page: unknown key; expected one of: version, number, paragraphs, subparagraphs, text, "
         "text_kind, text_language, translation, translations, source, note"
@@ -158,3 +158,103 @@ def test_no_message_spans_lines(core_data):
     assert found, "the broken fixture must produce problems"
     for message in found:
         assert "\n" not in message
+
+
+# ---------------------------------------------------------------- truth rules (issue 12)
+
+TOO_EARLY = "reported on {reported}, before {version} existed ({existed}); label it with the version it was reported as (see data/versions.yml)"
+
+
+def _line_after(path, marker: str, wanted: str) -> int:
+    """1-based line of the first `wanted` after `marker` in a data file."""
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(wanted, text.index(marker))].count("\n") + 1
+
+
+def test_wording_reported_before_the_final_draft_is_not_the_final_draft(core_data):
+    # Audit T2: wording reported on 11 February 2026 was filed as the final draft of 12 February.
+    path = core_data / "provisions/ownership.yml"
+    replace_once(path, "  - version: amended_draft\n", "  - version: final_draft\n")
+    line = _line_after(path, "  - version: final_draft\n", "date: 2026-02-11")
+    assert problems(core_data) == [f"{OWNERSHIP}:{line}: versions[1].source.date: "
+                                   + TOO_EARLY.format(reported="2026-02-11", version="final_draft", existed="2026-02-12")]
+
+
+def test_a_source_dated_the_day_the_final_draft_was_published_may_quote_it(core_data):
+    path = core_data / "provisions/ownership.yml"
+    replace_once(path, "  - version: amended_draft\n", "  - version: final_draft\n")
+    text = path.read_text(encoding="utf-8")
+    cut = text.index("  - version: final_draft\n")
+    path.write_text(text[:cut] + text[cut:].replace("date: 2026-02-11", "date: 2026-02-12", 1), encoding="utf-8")
+    assert problems(core_data) == []
+
+
+def _news_item(core_data, version: str, date: str = "2026-01-31") -> str:
+    news = core_data / "news"
+    news.mkdir()
+    (news / f"{date}-claim.yml").write_text(f"""id: {date}-claim
+date: {date}
+machine:
+  title: A story
+  outlet: gov.kz
+  sources:
+  - {{outlet: gov.kz, title: A story, date: '{date}', url: https://example.org/a}}
+  summary: {{text: A story., kind: extracted, language: en}}
+  references:
+  - text: Article 8 of the draft
+    version: {version}
+    article: 8
+    provisions: [ownership]
+  relevance: {{relevant: true, reason: test}}
+""", encoding="utf-8")
+    return f"data/news/{date}-claim.yml"
+
+
+def test_a_news_reference_cannot_name_a_version_newer_than_the_story(core_data):
+    path = _news_item(core_data, "final_draft")
+    line = _line_after(core_data.parent / path, "references:", "version: final_draft")
+    assert problems(core_data) == [f"{path}:{line}: machine.references[0].version: "
+                                   + TOO_EARLY.format(reported="2026-01-31", version="final_draft", existed="2026-02-12")]
+
+
+def test_a_news_reference_to_an_older_version_is_fine(core_data):
+    _news_item(core_data, "first_draft")
+    assert problems(core_data) == []
+
+
+def _factcheck(core_data, checked: str) -> tuple[str, int]:
+    folder = core_data / "factchecks"
+    folder.mkdir()
+    texts = "\n".join(f"  {lang}: {{text: x, status: original}}" if lang == "en" else f"  {lang}: {{text: x, status: translated, from: en}}"
+                      for lang in ("kk", "ru", "en"))
+    body = (f"id: land-claim\ndate: 2026-01-31\nverdict: \"false\"\nclaim:\n{texts}\nfinding:\n{texts}\n"
+            f"checked:\n  - {checked}\nsources:\n  - {{outlet: gov.kz, title: A statement, date: 2026-01-31}}\n")
+    (folder / "land-claim.yml").write_text(body, encoding="utf-8")
+    return "data/factchecks/land-claim.yml", body[: body.index("checked:")].count("\n") + 2
+
+
+def test_a_factcheck_cannot_cite_an_article_no_provision_holds(core_data):
+    # Audit T1: a paragraph heading in a quotation became "Article 6" of the first draft.
+    path, line = _factcheck(core_data, "{version: first_draft, article: 6}")
+    assert problems(core_data) == [
+        f"{path}:{line}: checked[0]: article 6 of first_draft is in no provision record (no data/provisions/*.yml has it under versions[])"]
+
+
+def test_a_factcheck_article_must_be_in_the_version_it_names(core_data):
+    # Article 8 exists in the first draft of the fixture, not in the 1995 Constitution.
+    path, line = _factcheck(core_data, "{version: constitution_1995, article: 8}")
+    assert problems(core_data) == [
+        f"{path}:{line}: checked[0]: article 8 of constitution_1995 is in no provision record (no data/provisions/*.yml has it under versions[])"]
+
+
+def test_a_factcheck_paragraph_must_be_among_the_recorded_paragraphs(core_data):
+    path, line = _factcheck(core_data, "{version: first_draft, article: 8, paragraphs: [\"2\"]}")
+    assert problems(core_data) == []  # the provision records the whole of Article 8
+    replace_once(core_data / "provisions/ownership.yml", "    number: 8\n", "    number: 8\n    paragraphs: [\"1\"]\n")
+    assert problems(core_data) == [
+        f"{path}:{line}: checked[0]: article 8, paragraph(s) 2, of first_draft is in no provision record (no data/provisions/*.yml has it under versions[])"]
+
+
+def test_a_factcheck_citing_a_recorded_article_is_valid(core_data):
+    _factcheck(core_data, "{version: first_draft, article: 8}")
+    assert problems(core_data) == []

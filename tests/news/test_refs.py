@@ -66,3 +66,23 @@ def test_said_article_without_an_article_before_is_skipped():
 def test_raw_phrase_is_kept():
     [ref] = extract("under Article 6, Paragraph 3 of the current Constitution,", BEFORE_FINAL, FINAL)
     assert ref == Ref("Article 6, Paragraph 3 of the current Constitution", "constitution_1995", 6, ("3",), ())
+
+
+def test_a_heading_inside_a_quoted_article_is_its_paragraph():
+    # The Center's statement of 31 January 2026 quotes the first draft's Article 2 and prints its
+    # paragraph 6 as "Article 6." (the first draft itself: "6.the sovereignty ... do not change").
+    text = ("In addition, the unitary nature is enshrined. Article 2 of the draft new Constitution of the "
+            "Republic of Kazakhstan dated January 30, 2026: Article 2. The sovereignty of the Republic of "
+            "Kazakhstan extends to its entire territory. Article 6. The sovereignty, independence, unitary "
+            "nature, territorial integrity and governance model shall remain unchanged. Thus, statements")
+    assert refs(text) == [("first_draft", 2, (), ()), ("first_draft", 2, ("6",), ())]
+
+
+def test_headings_without_a_quotation_stay_articles():
+    # No colon opens a quotation of one article: each heading is an article of its own.
+    assert refs("Article 2 of the draft. It says so. Article 6. The text") == [("first_draft", 2, (), ()), ("first_draft", 6, (), ())]
+
+
+def test_a_quotation_ends_with_its_paragraph():
+    text = "Article 2 of the draft dated January 30, 2026: Article 2. The text.\nArticle 6. Another article."
+    assert refs(text) == [("first_draft", 2, (), ()), ("first_draft", 6, (), ())]

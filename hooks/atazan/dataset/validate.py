@@ -7,6 +7,7 @@ problem as `file:line: field: message`.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import types
 import typing
@@ -236,6 +237,8 @@ def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFi
         for index, version in enumerate(provision.versions):
             if version.version not in dataset.versions:
                 report("provisions", pid, ("versions", index, "version"), f"unknown version '{version.version}' (see data/versions.yml)")
+            elif (message := _reported_too_early(dataset, version.version, version.source.date)) is not None:
+                report("provisions", pid, ("versions", index, "source", "date"), message)
             if version.number is not None:
                 key = (version.version, version.number)
                 for other_id, paragraphs in claimed.get(key, []):
@@ -255,6 +258,27 @@ def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFi
     return problems
 
 
+def _reported_too_early(dataset: Dataset, version_id: str, reported: dt.date) -> str | None:
+    # A source cannot report a version's wording before that version existed: wording reported
+    # on 11 February 2026 is not the final draft published on 12 February (issue 12, T2).
+    existed = dataset.versions[version_id].date
+    if existed is None or reported >= existed:
+        return None
+    return (f"reported on {reported.isoformat()}, before {version_id} existed ({existed.isoformat()}); "
+            "label it with the version it was reported as (see data/versions.yml)")
+
+
+def _article_in_dataset(dataset: Dataset, art: schema.CheckedArticle) -> bool:
+    # A fact-check may only cite an article our provisions hold in that version: a number the
+    # dataset never recorded is how a paragraph heading became "Article 6" (issue 12, T1).
+    for provision in dataset.provisions.values():
+        for version in provision.versions:
+            if version.version == art.version and version.number == art.article and (
+                    not art.paragraphs or not version.paragraphs or set(art.paragraphs) <= set(version.paragraphs)):
+                return True
+    return False
+
+
 def _news_checks(dataset: Dataset, report) -> list[Problem]:
     # News and fact-checks may only point at records that exist; the importer's own
     # references are checked too, since provisions can be renamed after an import.
@@ -272,6 +296,8 @@ def _news_checks(dataset: Dataset, report) -> list[Problem]:
         for index, ref in enumerate(item.machine.references):
             if ref.version is not None and ref.version not in dataset.versions:
                 report("news", nid, ("machine", "references", index, "version"), f"unknown version '{ref.version}' (see data/versions.yml)")
+            elif ref.version is not None and (message := _reported_too_early(dataset, ref.version, item.date)) is not None:
+                report("news", nid, ("machine", "references", index, "version"), message)
             for j, pid in enumerate(ref.provisions):
                 check("news", nid, ("machine", "references", index, "provisions", j), "provision", pid)
         for index, tid in enumerate(item.curated.themes or []):
@@ -282,6 +308,10 @@ def _news_checks(dataset: Dataset, report) -> list[Problem]:
         for index, art in enumerate(fact.checked):
             if art.version not in dataset.versions:
                 report("factchecks", fid, ("checked", index, "version"), f"unknown version '{art.version}' (see data/versions.yml)")
+            elif not _article_in_dataset(dataset, art):
+                where = f"article {art.article}" + (f", paragraph(s) {', '.join(art.paragraphs)}," if art.paragraphs else "")
+                report("factchecks", fid, ("checked", index),
+                       f"{where} of {art.version} is in no provision record (no data/provisions/*.yml has it under versions[])")
         for index, pid in enumerate(fact.provisions):
             check("factchecks", fid, ("provisions", index), "provision", pid)
         for index, nid in enumerate(fact.news):

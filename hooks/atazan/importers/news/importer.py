@@ -137,7 +137,11 @@ def outlet(item: parse.RawItem) -> str:
     if item.layout == "kazakhstan-today":
         found = _OUTLET_IN_TEXT.search(item.text)
         name = {"qazinform news agency": "Qazinform"}.get(found.group(0).lower(), found.group(0)) if found else None
-        return f"{name} via Kazakhstan Today" if name else "Kazakhstan Today"
+        # "via" only where the dump itself credits the site: the same page layout without that
+        # footer (the 27-28 January dump) names Qazinform alone (issue 12, T12).
+        if name and item.credited_to:
+            return f"{name} via {item.credited_to}"
+        return name or item.credited_to or "Kazakhstan Today"
     entity = _GOVKZ_ENTITY.search(item.url or "")
     # Without a URL the dump does not say which gov.kz entity published the item; the outlet is
     # shown on pages in every language, so it names only what is known.

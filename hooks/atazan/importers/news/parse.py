@@ -31,6 +31,7 @@ _BOILERPLATE = (
     re.compile(r"^KAZAKHSTAN TODAY LIVE$"),
 )
 _MOST_VIEWED = "Most viewed"
+_CREDIT = re.compile(r"^This information may not be reproduced without reference to (.+?)\.")
 
 
 @dataclass
@@ -41,6 +42,9 @@ class RawItem:
     line: int  # 1-based line of the item's first line in its file
     body: list[str] = field(default_factory=list)
     url: str | None = None
+    # The site the dump credits for this item in its own footer, if any (Kazakhstan Today's
+    # "may not be reproduced without reference to ..."); the footer itself is not story text.
+    credited_to: str | None = None
 
     @property
     def text(self) -> str:
@@ -133,6 +137,8 @@ def parse_text(text: str, path: str) -> tuple[list[RawItem], list[Warning_]]:
             i += 1
             continue
         if any(p.search(line) for p in _BOILERPLATE):
+            if current is not None and (credit := _CREDIT.search(line)):
+                current.credited_to = credit.group(1)
             i += 1
             continue
         bare = _BARE_DATE.match(nxt) if nxt is not None else None
