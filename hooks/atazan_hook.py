@@ -13,6 +13,7 @@ Events, and why each is used:
 - on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
 - on_post_template: keep one 404 page per language (404.html, ru/404.html, en/404.html).
 - on_post_page: make the hreflang alternates full URLs; add the Atom feed's autodiscovery <link>.
+- on_page_markdown: heading anchors titled in the page's language (toc permalink_title).
 - on_post_build: write this language's search index search/search_index.<lang>.json (every
   language build); write the open-data export api/v1/<lang>.json and the Atom feeds
   feeds/news-<lang>.xml once, in the root build.
@@ -20,6 +21,7 @@ Events, and why each is used:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import logging
@@ -307,3 +309,22 @@ def on_page_content(content, page, config, files):
         # says (screen readers pick their voice by it).
         return f'<div lang="{target.text_lang}">{content}</div>'
     return content
+
+
+# ------------------------------------------------------------------ heading anchors in the page's language
+
+def on_page_markdown(markdown, page, config, files):
+    # toc's permalink_title is one value in mkdocs.yml for every language, and i18n may not override
+    # markdown_extensions per language. MkDocs makes a new Markdown instance from mdx_configs for
+    # each page after this event, so the page's own language is set here (strings.yml permalink.title).
+    toc = config["mdx_configs"].get("toc")
+    if toc is not None and toc.get("permalink"):
+        root = os.path.dirname(os.path.abspath(config.config_file_path))
+        path = strings_path(root)
+        toc["permalink_title"] = _strings(path, os.stat(path).st_mtime_ns, root).get("permalink.title", _page_language(page, config))
+    return markdown
+
+
+@functools.lru_cache(maxsize=2)  # once per build, not once per page; an edited strings.yml is read again
+def _strings(path: str, mtime_ns: int, root: str):
+    return load_strings(path, root)

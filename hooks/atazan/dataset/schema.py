@@ -236,10 +236,26 @@ class NewsMachine(Record):
     relevance: NewsRelevance
 
 
+def _not_in_capitals(value: dict[str, LocalText]) -> dict[str, LocalText]:
+    # Outlets often send headlines in capitals; a reader's headline is in sentence case.
+    for lang, entry in value.items():
+        letters = [c for c in entry.text if c.isalpha() and c.lower() != c.upper()]
+        if len(letters) >= 4 and not any(c.islower() for c in letters):
+            raise PydanticCustomError(
+                "capitals", "the {lang} headline is in capitals: write it in sentence case", {"lang": lang}
+            )
+    return value
+
+
+Headline = Annotated[LocalizedAll, AfterValidator(_not_in_capitals)]
+
+
 class NewsCurated(Record):
     """Written by people; the importer never touches it. None: not curated yet."""
 
     relevant: bool | None = None  # overrides machine.relevance
+    # Our headline in each language, in sentence case; machine.title stays the source's own title.
+    headline: Headline | None = None
     summary: LocalizedAll | None = None
     themes: list[Slug] | None = None  # checked by hand; replaces machine.themes
     provisions: list[Slug] | None = None  # checked by hand

@@ -35,10 +35,27 @@ class RefRow:
     provisions: tuple[Link, ...]
 
 
+@dataclass(frozen=True)
+class Headline:
+    """What a story is called in one language: our curated headline, or until someone writes one,
+    the source's own title in the source's language (the template marks that language)."""
+
+    text: str
+    lang: str
+    curated: Shown | None  # None: no headline in this language yet, `text` is the source's title
+
+
+def headline(item: schema.NewsItem, lang: str) -> Headline:
+    if item.curated.headline is not None:
+        shown = pick(item.curated.headline, lang)
+        return Headline(shown.text, lang, shown)
+    return Headline(item.machine.title, item.machine.summary.language, None)
+
+
 @dataclass
 class NewsLink:
     id: str
-    title: str
+    title: Headline
     date: str
     iso_date: str
     outlet: str
@@ -51,7 +68,9 @@ class NewsPage:
     id: str
     lang: str
     source_file: str
-    title: str  # the original title, as the outlet gave it
+    title: Headline  # what the page is called in this language
+    source_title: str  # the story's own title, as the outlet gave it
+    source_language: str  # the language of the story, its title and the extract
     date: str
     iso_date: str
     outlet: str
@@ -62,7 +81,6 @@ class NewsPage:
     provisions: list[Link]
     themes: list[Link]
     factchecks: list[Link]
-    relevance_reason: str
 
 
 @dataclass
@@ -115,7 +133,7 @@ def _sources(sources: list[schema.NewsSource], lang: str) -> list[SourceRow]:
 def news_link(dataset: Dataset, nid: str, lang: str) -> NewsLink:
     item = dataset.news[nid]
     summary = pick(item.curated.summary, lang) if item.curated.summary else None
-    return NewsLink(nid, item.machine.title, format_date(item.date, lang), item.date.isoformat(),
+    return NewsLink(nid, headline(item, lang), format_date(item.date, lang), item.date.isoformat(),
                     item.machine.outlet, f"news/{nid}.md", summary)
 
 
@@ -130,7 +148,9 @@ def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
         id=nid,
         lang=lang,
         source_file=dataset.origin[("news", nid)],
-        title=item.machine.title,
+        title=headline(item, lang),
+        source_title=item.machine.title,
+        source_language=item.machine.summary.language,
         date=format_date(item.date, lang),
         iso_date=item.date.isoformat(),
         outlet=item.machine.outlet,
@@ -142,7 +162,6 @@ def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
         themes=[theme_link(dataset, t, lang) for t in themes_of(item)],
         factchecks=[Link(fid, pick(f.claim, lang).text, f"factchecks/index.md")
                     for fid, f in sorted(dataset.factchecks.items()) if nid in f.news],
-        relevance_reason=item.machine.relevance.reason,
     )
 
 
