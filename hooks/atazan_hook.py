@@ -136,6 +136,9 @@ def on_post_page(output, page, config):
     # are long).
     from atazan.website.news import feed_path
 
+    target = getattr(page.file, "atazan_target", None)
+    if target:
+        output = _mark_page_language(output, target.text_lang)
     end = output.find("</head>")
     if not config.site_url or end < 0 or _offline(config):
         return output
@@ -146,6 +149,16 @@ def on_post_page(output, page, config):
     # (head-alternates.html keeps Material from fetching a sitemap.xml beside it).
     feed = f'<link rel="alternate" type="application/atom+xml" href="{site}{feed_path(_page_language(page, config))}">'
     return head + feed + output[end:]
+
+
+# The header's page title and the page's table of contents repeat the page's headings.
+_TITLE_AND_TOC = re.compile(r'(data-md-component="(?:header-topic|toc)")')
+
+
+def _mark_page_language(output: str, text_lang: str) -> str:
+    # A page shown from another language: on_page_content marks its text; its title in the header
+    # and its table of contents are that language too, outside the content.
+    return _TITLE_AND_TOC.sub(rf'\1 lang="{text_lang}"', output)
 
 
 _HREFLANG_LINK = re.compile(r'<link rel="alternate"[^>]*\shreflang="[^"]*"[^>]*>')

@@ -28,15 +28,23 @@ ALLOWED = (
     "QR",  # the code's name on handouts
     "JSON",  # the format's name on the open-data page
     "YAML",  # the format's name in the contributing guide
+    "eGov",  # the government portal's name, in the glossary's definition of e-Otinish
 )
 # Elements whose text is not prose: program text, and what the browser does not show.
 SKIPPED = {"code", "pre", "kbd", "samp", "script", "style", "template", "svg", "math", "noscript"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-URLISH = re.compile(r"\S+://\S+|\b[\w.-]+\.(?:kz|ru|com|org|io|gov|net|json|xml|yml|md|html|py)\b\S*|\S+@\S+")
+# Addresses, site and file names (gov.kz, trend.az, data/news/x.yml) and e-mail addresses.
+URLISH = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,5}\b\S*|\S+@\S+")
+# A few English words quoted inside Kazakh or Russian prose are a mention, not English prose: a
+# note quoting the English source's wording («exclusion from asylum») says something about it.
+# At most six words, so that a quoted headline or sentence («Kazakhstan to hold constitutional
+# referendum in March») still counts as English.
+QUOTED = re.compile(r"[«“\"]\s*[^«»“”\"\s]+(?:\s+[^«»“”\"\s]+){0,5}\s*[»”\"]")
 
 
 def _strip(text: str) -> str:
     text = URLISH.sub(" ", text)
+    text = QUOTED.sub(" ", text)
     for name in ALLOWED:
         text = text.replace(name, " ")
     return text
