@@ -279,10 +279,11 @@ def _diffs(views: list[VersionView]) -> list[DiffView]:
 
 def summarize(dataset: Dataset, pid: str, lang: str) -> ProvisionSummary:
     provision = dataset.provisions[pid]
-    numbers = [
+    # Once per (version, number): two proposals without a number are one line, not two identical ones.
+    numbers = list(dict.fromkeys(
         (dataset.versions[v.version].label[lang].text, v.number)
         for v in sorted(provision.versions, key=lambda v: _version_order(dataset, v.version))
-    ]
+    ))
     return ProvisionSummary(provision_link(dataset, pid, lang), pick(provision.summary, lang), numbers)
 
 

@@ -73,6 +73,7 @@ class NewsPage:
     title: Headline  # what the page is called in this language
     source_title: str  # the story's own title, as the outlet gave it
     source_language: str  # the language of the story, its title and the extract
+    source_title_listed: bool  # the Sources list already shows the story's own title
     date: str
     iso_date: str
     outlet: str
@@ -176,6 +177,7 @@ def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
         title=headline(item, lang),
         source_title=item.machine.title,
         source_language=item.machine.summary.language,
+        source_title_listed=any(title_key(s.title) == title_key(item.machine.title) for s in item.machine.sources),
         date=format_date(item.date, lang),
         iso_date=item.date.isoformat(),
         outlet=item.machine.outlet,
