@@ -186,6 +186,8 @@ class Section(Record):
 
 class TimelineEvent(Record):
     date: IsoDate
+    # A short heading per language (the timeline's headings, the news index, search); None: the date only.
+    title: LocalizedAll | None = None
     event: LocalizedAll
     sources: list[Url] = Field(min_length=1)
     version: VersionId | None = None

@@ -189,6 +189,7 @@ class TimelineEntry:
     sources: list[str]
     version_label: str | None
     source_links: list[tuple[str, str]] = field(default_factory=list)  # (site name, URL)
+    title: Shown | None = None
 
 
 def source_links(urls: Iterable[str]) -> list[tuple[str, str]]:
@@ -367,6 +368,7 @@ def timeline_entries(dataset: Dataset, lang: str) -> list[TimelineEntry]:
             sources=list(event.sources),
             version_label=dataset.versions[event.version].label[lang].text if event.version else None,
             source_links=source_links(event.sources),
+            title=pick(event.title, lang) if event.title else None,
         )
         for event in dataset.timeline
     ]

@@ -108,6 +108,7 @@ class IndexEntry:
     milestone: Shown | None = None
     milestone_sources: list[str] = field(default_factory=list)
     milestone_links: list[tuple[str, str]] = field(default_factory=list)  # (site name, URL)
+    milestone_title: Shown | None = None
 
 
 @per_dataset  # every provision, theme and status page asks: once per build, not once per page
@@ -253,7 +254,8 @@ def index_entries(dataset: Dataset, lang: str) -> list[IndexEntry]:
     entries = [IndexEntry(dataset.news[nid].date.isoformat(), format_date(dataset.news[nid].date, lang),
                           news=news_link(dataset, nid, lang)) for nid in shown_ids(dataset)]
     entries += [IndexEntry(e.date.isoformat(), format_date(e.date, lang), milestone=pick(e.event, lang),
-                           milestone_sources=list(e.sources), milestone_links=source_links(e.sources))
+                           milestone_sources=list(e.sources), milestone_links=source_links(e.sources),
+                           milestone_title=pick(e.title, lang) if e.title else None)
                 for e in dataset.timeline]
     # Milestones before news of the same day: they are the context the news reacts to.
     return sorted(entries, key=lambda e: (e.iso_date, e.news is not None, e.news.id if e.news else ""))
@@ -277,7 +279,7 @@ def news_pages(dataset: Dataset, lang: str):
 
 def news_index(dataset: Dataset, lang: str):
     entries = index_entries(dataset, lang)
-    texts = [t for e in entries for t in ((e.news.title.curated, e.news.summary) if e.news else (e.milestone,))]
+    texts = [t for e in entries for t in ((e.news.title.curated, e.news.summary) if e.news else (e.milestone_title, e.milestone))]
     return [("news/index.md", "data/news", {
         "entries": entries,
         "translation": translation_notice(texts, lang, "news/index.md"),

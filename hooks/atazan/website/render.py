@@ -68,7 +68,7 @@ def _theme_index(dataset: Dataset, lang: str):
 def _timeline(dataset: Dataset, lang: str):
     entries = models.timeline_entries(dataset, lang)
     return [("timeline.md", "data/timeline.yml", {"entries": entries, "translation": models.translation_notice(
-        [e.event for e in entries], lang, "timeline.md")})]
+        [t for e in entries for t in (e.title, e.event)], lang, "timeline.md")})]
 
 
 def _glossary(dataset: Dataset, lang: str):
