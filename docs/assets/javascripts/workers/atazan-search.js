@@ -127,15 +127,28 @@
     });
   }
 
+  // The index drops stop words (lunr's en and ru filters): a required "+the*" would match nothing.
+  function isStopWord(word) {
+    if (typeof lunr === "undefined") return false;
+    var filters = [lunr.stopWordFilter, lunr.ru && lunr.ru.stopWordFilter];
+    return filters.some(function (filter) {
+      return typeof filter === "function" && filter(new lunr.Token(word, {})) === undefined;
+    });
+  }
+
   function requireAll(query, lang, texts) {
     var normalised = normaliseQuery(query, lang);
     if (/["+\-:~^*]/.test(query)) return normalised;  // the reader's own syntax wins
+    var typedWords = String(query).toLowerCase().replace(/ё/g, "е").match(LETTERS) || [];
+    if (typedWords.some(isStopWord)) {
+      typedWords = typedWords.filter(function (word) { return !isStopWord(word); });
+      normalised = normaliseQuery(typedWords.join(" "), lang);
+    }
     var stems = plainTerms(normalised);
     if (stems.length < 2 || !texts || !texts.some(function (text) { return holdsAll(text, stems); })) {
       return normalised;
     }
-    var typed = String(query).toLowerCase().replace(/ё/g, "е").match(LETTERS) || [];
-    var exact = typed.filter(function (word) { return stems.indexOf(word) < 0; })
+    var exact = typedWords.filter(function (word) { return stems.indexOf(word) < 0; })
       .map(function (word) { return word + "^" + EXACT_BOOST; });
     return stems.map(function (stem) { return "+" + stem + "*"; }).concat(exact).join(" ");
   }
