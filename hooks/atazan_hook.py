@@ -6,14 +6,14 @@ Events, and why each is used:
   unless data/ or the templates changed since the last run.
 - on_files (after i18n): keep generator templates in overrides/atazan/ out of the built site;
   add this language's missing pages, shown from the language that has them (atazan/languages.py).
-- on_page_markdown: keep those stand-in pages out of search.
+- on_page_markdown: keep those stand-in pages out of search; heading anchors titled in the page's
+  language (toc permalink_title).
 - on_page_context: point the edit link of a generated page at its data file, and offer
   "suggest a translation" where the page's text in this language is missing or unreviewed.
 - on_page_content: mark the text of a page shown from another language with that language.
 - on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
 - on_post_template: keep one 404 page per language (404.html, ru/404.html, en/404.html).
 - on_post_page: make the hreflang alternates full URLs; add the Atom feed's autodiscovery <link>.
-- on_page_markdown: heading anchors titled in the page's language (toc permalink_title).
 - on_post_build: write this language's search index search/search_index.<lang>.json (every
   language build); write the open-data export api/v1/<lang>.json and the Atom feeds
   feeds/news-<lang>.xml once, in the root build.
@@ -249,7 +249,19 @@ def _alternates(config) -> list[dict]:
 def on_page_markdown(markdown, page, config, files):
     if getattr(page.file, "atazan_target", None):
         page.meta["search"] = {"exclude": True}  # its text is indexed where it really lives
+    _anchor_titles_in_page_language(page, config)
     return markdown
+
+
+def _anchor_titles_in_page_language(page, config) -> None:
+    # toc's permalink_title is one value in mkdocs.yml for every language, and i18n may not override
+    # markdown_extensions per language. MkDocs makes a new Markdown instance from mdx_configs for
+    # each page after this event, so the page's own language is set here (strings.yml permalink.title).
+    toc = config["mdx_configs"].get("toc")
+    if toc is not None and toc.get("permalink"):
+        root = os.path.dirname(os.path.abspath(config.config_file_path))
+        path = strings_path(root)
+        toc["permalink_title"] = _strings(path, os.stat(path).st_mtime_ns, root).get("permalink.title", _page_language(page, config))
 
 
 def _language_links(page, config) -> None:
@@ -322,20 +334,6 @@ def on_page_content(content, page, config, files):
         # says (screen readers pick their voice by it).
         return f'<div lang="{target.text_lang}">{content}</div>'
     return content
-
-
-# ------------------------------------------------------------------ heading anchors in the page's language
-
-def on_page_markdown(markdown, page, config, files):
-    # toc's permalink_title is one value in mkdocs.yml for every language, and i18n may not override
-    # markdown_extensions per language. MkDocs makes a new Markdown instance from mdx_configs for
-    # each page after this event, so the page's own language is set here (strings.yml permalink.title).
-    toc = config["mdx_configs"].get("toc")
-    if toc is not None and toc.get("permalink"):
-        root = os.path.dirname(os.path.abspath(config.config_file_path))
-        path = strings_path(root)
-        toc["permalink_title"] = _strings(path, os.stat(path).st_mtime_ns, root).get("permalink.title", _page_language(page, config))
-    return markdown
 
 
 @functools.lru_cache(maxsize=2)  # once per build, not once per page; an edited strings.yml is read again
