@@ -160,6 +160,7 @@ class _Blocks(HTMLParser):
         self.legal: list[tuple[str, str | None, bool]] = []  # (lang, data-translation, inside <details>)
         self.chips: list[dict] = []
         self.notices = 0
+        self.outdated = 0  # how many outdated texts the page's notice counts
         self.source_lines = 0
         self._details = 0
 
@@ -174,6 +175,7 @@ class _Blocks(HTMLParser):
             self.chips.append(a)
         if tag == "p" and "atazan-translation-notice" in classes:
             self.notices += 1
+            self.outdated += int(a.get("data-outdated") or 0)
         if tag == "p" and "atazan-source" in classes:
             self.source_lines += 1
 
@@ -212,6 +214,7 @@ def test_status_said_once_per_page_and_chips_only_for_outdated_texts(site_dir, l
             assert parsed.notices == 1, path
             # The extract's label says whose words they are (not a translation status): it stays.
             translation_chips = [c for c in parsed.chips if c.get("data-status") != "extracted"]
+            assert len(translation_chips) == parsed.outdated, (path, parsed.outdated, translation_chips[:2])
             assert all(chip.get("data-outdated") == "true" for chip in translation_chips), (path, translation_chips[:2])
 
 
