@@ -6,7 +6,8 @@ Events, and why each is used:
   unless data/ or the templates changed since the last run.
 - on_files (after i18n): keep generator templates in overrides/atazan/ out of the built site;
   add this language's missing pages, shown from the language that has them (atazan/languages.py).
-- on_page_markdown: keep those stand-in pages out of search.
+- on_page_markdown: keep those stand-in pages out of search; heading anchors titled in the page's
+  language (toc permalink_title).
 - on_page_context: point the edit link of a generated page at its data file, and offer
   "suggest a translation" where the page's text in this language is missing or unreviewed.
 - on_page_content: mark the text of a page shown from another language with that language.
@@ -20,6 +21,7 @@ Events, and why each is used:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import logging
@@ -140,6 +142,9 @@ def on_post_page(output, page, config):
     # are long).
     from atazan.website.news import feed_path
 
+    target = getattr(page.file, "atazan_target", None)
+    if target:
+        output = _mark_page_language(output, target.text_lang)
     end = output.find("</head>")
     if not config.site_url or end < 0 or _offline(config):
         return output
@@ -150,6 +155,16 @@ def on_post_page(output, page, config):
     # (head-alternates.html keeps Material from fetching a sitemap.xml beside it).
     feed = f'<link rel="alternate" type="application/atom+xml" href="{site}{feed_path(_page_language(page, config))}">'
     return head + feed + output[end:]
+
+
+# The header's page title and the page's table of contents repeat the page's headings.
+_TITLE_AND_TOC = re.compile(r'(data-md-component="(?:header-topic|toc)")')
+
+
+def _mark_page_language(output: str, text_lang: str) -> str:
+    # A page shown from another language: on_page_content marks its text; its title in the header
+    # and its table of contents are that language too, outside the content.
+    return _TITLE_AND_TOC.sub(rf'\1 lang="{text_lang}"', output)
 
 
 _HREFLANG_LINK = re.compile(r'<link rel="alternate"[^>]*\shreflang="[^"]*"[^>]*>')
@@ -279,7 +294,19 @@ def _alternates(config) -> list[dict]:
 def on_page_markdown(markdown, page, config, files):
     if getattr(page.file, "atazan_target", None):
         page.meta["search"] = {"exclude": True}  # its text is indexed where it really lives
+    _anchor_titles_in_page_language(page, config)
     return markdown
+
+
+def _anchor_titles_in_page_language(page, config) -> None:
+    # toc's permalink_title is one value in mkdocs.yml for every language, and i18n may not override
+    # markdown_extensions per language. MkDocs makes a new Markdown instance from mdx_configs for
+    # each page after this event, so the page's own language is set here (strings.yml permalink.title).
+    toc = config["mdx_configs"].get("toc")
+    if toc is not None and toc.get("permalink"):
+        root = os.path.dirname(os.path.abspath(config.config_file_path))
+        path = strings_path(root)
+        toc["permalink_title"] = _strings(path, os.stat(path).st_mtime_ns, root).get("permalink.title", _page_language(page, config))
 
 
 def _language_links(page, config) -> None:
@@ -350,3 +377,8 @@ def on_page_content(content, page, config, files):
         # says (screen readers pick their voice by it).
         return f'<div lang="{target.text_lang}">{content}</div>'
     return content
+
+
+@functools.lru_cache(maxsize=2)  # once per build, not once per page; an edited strings.yml is read again
+def _strings(path: str, mtime_ns: int, root: str):
+    return load_strings(path, root)

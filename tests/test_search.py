@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 from urllib.parse import urlsplit
 
@@ -26,6 +27,7 @@ MEDICS = "news/2026-02-10-representatives-medical-profession-shymkent-expressed-
 ETHNO = "news/2026-02-10-representatives-ethnocultural-associations-shymkent-expressed-support-new/"
 EVICTION_NEWS = "news/2026-02-11-prohibiting-exclusion-asylum-without-court-decision-proposed/"
 DISINFORMATION = "news/2026-01-31-center-countering-disinformation-has-recorded-spread-false/"
+TOKAYEV = "news/2026-01-27-tokayev-says-constitutional-reform-will-positively-boost/"
 
 # (query as a reader types it, page that must be in the top 3), per language. The words come from
 # data/themes, data/provisions, data/glossary and data/news; none is typed in the indexed form.
@@ -48,6 +50,8 @@ QUERIES = {
         ("«Миранда ережесінің»", "provisions/due-process/"),  # quotation marks around the words
         ("этномәдени бірлестіктердің", ETHNO),
         ("ипотекасын", EVICTION_NEWS),
+        # Issue 12: two words, one of them everywhere (құқық); the page about both must come first.
+        ("меншік құқығы", "themes/ownership/"),
     ],
     "ru": [
         ("жилья", "ru/themes/housing/"),
@@ -66,6 +70,9 @@ QUERIES = {
         ("дезинформацией", "ru/" + DISINFORMATION),
         ("этнокультурным объединениям", "ru/" + ETHNO),
         ("ипотеке", "ru/" + EVICTION_NEWS),
+        # Issue 12: прав* also matches правосудие; a name must find our Russian headlines.
+        ("право собственности", "ru/themes/ownership/"),
+        ("Токаев", "ru/" + TOKAYEV),
     ],
     "en": [
         ("evictions", "en/provisions/housing-eviction/"),
@@ -83,6 +90,8 @@ QUERIES = {
         ("ethnocultural associations", "en/" + ETHNO),
         ("mortgages", "en/" + EVICTION_NEWS),
         ("disinformation", "en/" + DISINFORMATION),
+        # Issue 12: the result of the referendum is a milestone of the timeline.
+        ("referendum results", "en/timeline/"),
     ],
 }
 
@@ -156,12 +165,33 @@ def test_inflected_query_finds_the_page(search_pages, lang, query, expected):
     assert {language_of(path) for path in results} == {lang}, results
 
 
+# (query, page that must rank above the other, the page that ranked first before issue 12)
+RANKED = [
+    ("kk", "меншік құқығы", "themes/ownership/", "themes/digital-rights/"),
+    ("ru", "право собственности", "ru/themes/ownership/", "ru/themes/justice/"),
+]
+
+
+@pytest.mark.parametrize("lang,query,better,worse", RANKED)
+def test_page_about_every_word_ranks_above_a_page_about_one(search_pages, lang, query, better, worse):
+    results = search_pages[lang].search(query)
+    assert better in results, results
+    assert worse not in results or results.index(better) < results.index(worse), results
+
+
+def test_a_name_finds_headlines_in_the_reader_s_language(search_pages):
+    search_pages["ru"].search("Токаев")
+    titles = search_pages["ru"].page.eval_on_selector_all(
+        ".md-search-result__list > li h1, .md-search-result__list > li h2", "els => els.map(e => e.textContent)")
+    assert len(titles) >= 3 and not [t for t in titles if re.search(r"[A-Za-z]{3,}", t)], titles
+
+
 def test_tables_cover_ten_queries_per_language():
     assert all(len(rows) >= 10 for rows in QUERIES.values())
     # Mostly content pages, not the site's own hand-written pages.
     for lang, rows in QUERIES.items():
         content = [p for _, p in rows if p.removeprefix(URL_PREFIX[lang]).split("/")[0]
-                   in ("themes", "provisions", "glossary", "news")]
+                   in ("themes", "provisions", "glossary", "news", "timeline")]
         assert len(content) == len(rows), lang
 
 

@@ -31,11 +31,13 @@ def test_news_page_has_babel_date_outlet_links_and_summary_status(site_dir, data
     assert f'<html lang="{lang}"' in page
     assert date in page
     # The dump has no URL for this item, so the gov.kz entity is unknown: the outlet says only gov.kz.
-    assert f"{date} · gov.kz · " in page and "entity not named" not in page
+    assert f'{date} · <span lang="en">gov.kz</span></p>' in page and "entity not named" not in page
     assert 'href="../../provisions/ownership/"' in page and 'href="../../themes/ownership/"' in page
     assert dataset.news[PROPOSALS].curated.summary[lang].text.split()[0] in page
-    expected_status = "original" if lang == "en" else "translated"
-    assert f'data-status="{expected_status}"' in page and 'data-status="extracted"' in page
+    # One sentence for the page's statuses (our headline and summary), and the extract's own label.
+    expected = "original" if lang == "en" else "translated"
+    assert page.count('class="atazan-translation-notice"') == 1
+    assert f'data-sentence="{expected}"' in page and 'data-status="extracted"' in page
 
 
 @pytest.mark.parametrize("lang, no_link", [("kk", "дереккөзде сілтеме жоқ"), ("ru", "в источнике нет ссылки"), ("en", "no link in the source")])
@@ -122,12 +124,16 @@ def test_news_index_links_its_feed(site_dir, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_open_data_news(site_dir, lang):
+def test_open_data_news(site_dir, dataset, lang):
     data = json.loads((site_dir / "api" / "v1" / f"{lang}.json").read_text(encoding="utf-8"))
     assert len(data["news"]) == 15
     other_keys = set(data["themes"][0])
     for entry in data["news"]:
-        assert set(entry) == other_keys | {"date"}
+        assert set(entry) == other_keys | {"date", "source_title"}
+        # Our headline in this file's language; the outlet's own title beside it.
+        item = dataset.news[entry["id"]]
+        assert entry["title"] == item.curated.headline[lang].text and entry["source_title"] == item.machine.title
+        assert entry["status"]["headline"] == item.curated.headline[lang].status
         assert (site_dir / entry["url"] / "index.html").exists()
     proposals = next(e for e in data["news"] if e["id"] == PROPOSALS)
     assert proposals["provisions"] == ["kurultai-dissolution", "ownership", "rights-and-freedoms"]
@@ -181,7 +187,7 @@ def test_news_index_in_a_real_browser(site_url, browser):
     page = browser.new_page()
     try:
         page.goto(site_url + "ru/news/")
-        assert page.locator("h1").inner_text().rstrip("¶").strip() == "Новости и хронология"
+        assert page.locator("h1").inner_text().rstrip("¶").strip() == "Новости"
         page.locator(f'a[href="{PROPOSALS}/"]').first.click()
         page.wait_for_url(site_url + f"ru/news/{PROPOSALS}/")
         assert page.locator("html").get_attribute("lang") == "ru"

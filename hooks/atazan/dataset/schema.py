@@ -194,6 +194,8 @@ class Section(Record):
 
 class TimelineEvent(Record):
     date: IsoDate
+    # A short heading per language (the timeline's headings, the news index, search); None: the date only.
+    title: LocalizedAll | None = None
     event: LocalizedAll
     sources: list[Url] = Field(min_length=1)
     version: VersionId | None = None
@@ -244,10 +246,26 @@ class NewsMachine(Record):
     relevance: NewsRelevance
 
 
+def _not_in_capitals(value: dict[str, LocalText]) -> dict[str, LocalText]:
+    # Outlets often send headlines in capitals; a reader's headline is in sentence case.
+    for lang, entry in value.items():
+        letters = [c for c in entry.text if c.isalpha() and c.lower() != c.upper()]
+        if len(letters) >= 4 and not any(c.islower() for c in letters):
+            raise PydanticCustomError(
+                "capitals", "the {lang} headline is in capitals: write it in sentence case", {"lang": lang}
+            )
+    return value
+
+
+Headline = Annotated[LocalizedAll, AfterValidator(_not_in_capitals)]
+
+
 class NewsCurated(Record):
     """Written by people; the importer never touches it. None: not curated yet."""
 
     relevant: bool | None = None  # overrides machine.relevance
+    # Our headline in each language, in sentence case; machine.title stays the source's own title.
+    headline: Headline | None = None
     summary: LocalizedAll | None = None
     themes: list[Slug] | None = None  # checked by hand; replaces machine.themes
     provisions: list[Slug] | None = None  # checked by hand

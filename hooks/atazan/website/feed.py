@@ -35,7 +35,7 @@ def build_feed(dataset: Dataset, lang: str, site_url: str, strings: Strings) -> 
         url = base + page_url(lang, link.path)
         entry = fg.add_entry()
         entry.id(url)
-        entry.title(item.machine.title)
+        entry.title(link.title.text)  # our headline in this language (the source's title until one is written)
         entry.link(href=url, rel="alternate")
         entry.updated(_stamp(item.date))
         entry.published(_stamp(item.date))

@@ -42,6 +42,7 @@ class Handout:
     too_few_questions: bool
     # The theme page, relative to site_url: the QR code and short URL send readers there for the full text.
     theme_url: str
+    translation: models.TranslationNotice | None = None  # what on the sheet is original or translated
 
 
 def _printed_version(page: models.ProvisionPage) -> models.VersionView | None:
@@ -59,7 +60,7 @@ def handout(dataset: Dataset, tid: str, lang: str) -> Handout:
         page = models.provision_page(dataset, pid, lang)
         printed.append(HandoutProvision(models.provision_link(dataset, pid, lang), page.summary, page.changed,
                                         _printed_version(page), page.has_adopted_text))
-    return Handout(
+    sheet = Handout(
         lang=lang,
         theme=theme,
         provisions=printed,
@@ -68,6 +69,11 @@ def handout(dataset: Dataset, tid: str, lang: str) -> Handout:
         too_few_questions=len(theme.questions) < MIN_QUESTIONS,
         theme_url=page_url(lang, f"themes/{tid}.md"),
     )
+    texts = [theme.summary, theme.explainer, *sheet.questions]
+    for p in printed:
+        texts += [p.summary, p.changed, p.text.own_translation if p.text else None]
+    sheet.translation = models.translation_notice(texts, lang, f"themes/{tid}.md")
+    return sheet
 
 
 QR_MASK = 0

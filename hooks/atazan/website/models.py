@@ -6,6 +6,7 @@ missing) is made here, once for all languages.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import posixpath
@@ -53,6 +54,21 @@ class TranslationNotice:
     def all_original(self) -> bool:
         return [status for status, _ in self.counts] == ["original"]
 
+    @property
+    def sentence(self) -> str:
+        """Which strings.yml sentence describes the page: translation.sentence.<this>."""
+        statuses = {status for status, _ in self.counts}
+        if "translated" in statuses:
+            return "mixed" if "original" in statuses else "translated"
+        if "reviewed" in statuses:
+            return "mixed_reviewed" if "original" in statuses else "reviewed"
+        return "original"
+
+    @property
+    def some_reviewed(self) -> bool:
+        statuses = {status for status, _ in self.counts}
+        return "translated" in statuses and "reviewed" in statuses
+
 
 @functools.lru_cache(maxsize=4096)  # the status page links the same few hundred pages again and again
 def relative_url(target: str, here: str) -> str:
@@ -86,6 +102,9 @@ class SourceView:
     url: str | None
     date: str
     note: Shown | None
+    # Our page of the story this source is, in the reader's language (its headline, its path): the
+    # link a reader follows when the source has no URL of its own.
+    story: Link | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +122,8 @@ class VersionView:
     own_translation: Shown | None  # Ata Zan's rendering into the reader's language
     source: SourceView
     note: Shown | None
+    # The versions before this one that cite the same source, so the page names it once.
+    same_source_as_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,6 +131,7 @@ class DiffView:
     older: str  # version labels
     newer: str
     pieces: tuple[tuple[str, str], ...]  # (" " | "-" | "+", words)
+    lang: str = "en"  # the language of the compared texts
 
 
 @dataclass
@@ -166,6 +188,19 @@ class TimelineEntry:
     event: Shown
     sources: list[str]
     version_label: str | None
+    source_links: list[tuple[str, str]] = field(default_factory=list)  # (site name, URL)
+    title: Shown | None = None
+
+
+def source_links(urls: Iterable[str]) -> list[tuple[str, str]]:
+    """Each URL with the name of its site (akorda.kz), so that a citation says where it leads."""
+    from urllib.parse import urlsplit
+
+    links = []
+    for url in urls:
+        host = urlsplit(url).hostname or url
+        links.append((host[4:] if host.startswith("www.") else host, url))
+    return links
 
 
 def _version_order(dataset: Dataset, kind: str) -> tuple:
@@ -186,6 +221,7 @@ def _version_view(dataset: Dataset, version: schema.TextVersion, lang: str) -> V
     kind = dataset.versions[version.version]
     own = version.translations.get(lang) if version.text_language != lang else None
     source = version.source
+    story = _story_of(dataset, source.title, source.date, lang)
     return VersionView(
         kind=version.version,
         label=kind.label[lang].text,
@@ -199,9 +235,19 @@ def _version_view(dataset: Dataset, version: schema.TextVersion, lang: str) -> V
         translation=version.translation,
         own_translation=pick(version.translations, lang, version) if own else None,
         source=SourceView(source.outlet, source.title, source.url, format_date(source.date, lang),
-                          pick(source.note, lang) if source.note else None),
+                          pick(source.note, lang) if source.note else None, story),
         note=pick(version.note, lang) if version.note else None,
     )
+
+
+def _story_of(dataset: Dataset, title: str, date, lang: str) -> Link | None:
+    """Our page of the news story a source names (same title, same day), if the site shows it."""
+    from atazan.website import news
+
+    nid = news.stories_by_title(dataset).get((news.title_key(title), date))
+    if nid is None:
+        return None
+    return Link(nid, news.headline(dataset.news[nid], lang).text, f"news/{nid}.md")
 
 
 _WORD = re.compile(r"\s+|[^\s]+")
@@ -228,16 +274,17 @@ def _diffs(views: list[VersionView]) -> list[DiffView]:
     diffs = []
     for older, newer in zip(with_text, with_text[1:]):
         if older.text_language == newer.text_language and older.kind != newer.kind:
-            diffs.append(DiffView(older.label, newer.label, word_diff(older.text, newer.text)))
+            diffs.append(DiffView(older.label, newer.label, word_diff(older.text, newer.text), older.text_language))
     return diffs
 
 
 def summarize(dataset: Dataset, pid: str, lang: str) -> ProvisionSummary:
     provision = dataset.provisions[pid]
-    numbers = [
+    # Once per (version, number): two proposals without a number are one line, not two identical ones.
+    numbers = list(dict.fromkeys(
         (dataset.versions[v.version].label[lang].text, v.number)
         for v in sorted(provision.versions, key=lambda v: _version_order(dataset, v.version))
-    ]
+    ))
     return ProvisionSummary(provision_link(dataset, pid, lang), pick(provision.summary, lang), numbers)
 
 
@@ -245,6 +292,9 @@ def provision_page(dataset: Dataset, pid: str, lang: str) -> ProvisionPage:
     provision = dataset.provisions[pid]
     ordered = sorted(provision.versions, key=lambda v: _version_order(dataset, v.version))
     views = [_version_view(dataset, v, lang) for v in ordered]
+    # A source cited by several versions in a row is named once, after the last of them.
+    views = [dataclasses.replace(v, same_source_as_next=i + 1 < len(views) and views[i + 1].source == v.source)
+             for i, v in enumerate(views)]
     section = dataset.sections.get(provision.section) if provision.section else None
     glossary = [
         Link(tid, term.term[lang].text, "glossary.md")
@@ -317,6 +367,8 @@ def timeline_entries(dataset: Dataset, lang: str) -> list[TimelineEntry]:
             event=pick(event.event, lang),
             sources=list(event.sources),
             version_label=dataset.versions[event.version].label[lang].text if event.version else None,
+            source_links=source_links(event.sources),
+            title=pick(event.title, lang) if event.title else None,
         )
         for event in dataset.timeline
     ]

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from atazan.dataset import schema
 from atazan.website.i18n import format_date, page_url
 from atazan.dataset.memo import per_dataset
-from atazan.website.models import Link, Shown, pick, provision_link, theme_link
+from atazan.website.models import (Link, Shown, TranslationNotice, pick, provision_link, source_links, theme_link,
+                                   translation_notice)
 from atazan.dataset.validate import Dataset
 
 FEED_DIR = "feeds"  # site/feeds/news-<lang>.xml, written after the build
@@ -23,6 +24,7 @@ class SourceRow:
     title: str
     date: str
     url: str | None
+    story: Link | None = None  # our page of this story, if the site shows it
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,27 @@ class RefRow:
     provisions: tuple[Link, ...]
 
 
+@dataclass(frozen=True)
+class Headline:
+    """What a story is called in one language: our curated headline, or until someone writes one,
+    the source's own title in the source's language (the template marks that language)."""
+
+    text: str
+    lang: str
+    curated: Shown | None  # None: no headline in this language yet, `text` is the source's title
+
+
+def headline(item: schema.NewsItem, lang: str) -> Headline:
+    if item.curated.headline is not None:
+        shown = pick(item.curated.headline, lang)
+        return Headline(shown.text, lang, shown)
+    return Headline(item.machine.title, item.machine.summary.language, None)
+
+
 @dataclass
 class NewsLink:
     id: str
-    title: str
+    title: Headline
     date: str
     iso_date: str
     outlet: str
@@ -51,7 +70,10 @@ class NewsPage:
     id: str
     lang: str
     source_file: str
-    title: str  # the original title, as the outlet gave it
+    title: Headline  # what the page is called in this language
+    source_title: str  # the story's own title, as the outlet gave it
+    source_language: str  # the language of the story, its title and the extract
+    source_title_listed: bool  # the Sources list already shows the story's own title
     date: str
     iso_date: str
     outlet: str
@@ -62,7 +84,7 @@ class NewsPage:
     provisions: list[Link]
     themes: list[Link]
     factchecks: list[Link]
-    relevance_reason: str
+    translation: TranslationNotice | None = None
 
 
 @dataclass
@@ -85,6 +107,8 @@ class IndexEntry:
     news: NewsLink | None = None
     milestone: Shown | None = None
     milestone_sources: list[str] = field(default_factory=list)
+    milestone_links: list[tuple[str, str]] = field(default_factory=list)  # (site name, URL)
+    milestone_title: Shown | None = None
 
 
 @per_dataset  # every provision, theme and status page asks: once per build, not once per page
@@ -98,6 +122,22 @@ def shown_ids(dataset: Dataset) -> tuple[str, ...]:
     return tuple(sorted(out, key=lambda nid: (dataset.news[nid].date, nid)))
 
 
+def title_key(title: str) -> str:
+    """A title as two citations of one story both give it: outlets vary case and the final stop."""
+    return " ".join(title.split()).casefold().rstrip(" .")
+
+
+@per_dataset
+def stories_by_title(dataset: Dataset) -> dict[tuple[str, object], str]:
+    """(title folded, date) of every outlet's telling of a shown story -> the story's id."""
+    out = {}
+    for nid in shown_ids(dataset):
+        item = dataset.news[nid]
+        for title, date in [(item.machine.title, item.date), *((s.title, s.date) for s in item.machine.sources)]:
+            out.setdefault((title_key(title), date), nid)
+    return out
+
+
 def provisions_of(item: schema.NewsItem) -> list[str]:
     if item.curated.provisions is not None:
         return list(item.curated.provisions)
@@ -108,14 +148,19 @@ def themes_of(item: schema.NewsItem) -> list[str]:
     return list(item.curated.themes if item.curated.themes is not None else item.machine.themes)
 
 
-def _sources(sources: list[schema.NewsSource], lang: str) -> list[SourceRow]:
-    return [SourceRow(s.outlet, s.title, format_date(s.date, lang), s.url) for s in sources]
+def _sources(dataset: Dataset, sources: list[schema.NewsSource], lang: str) -> list[SourceRow]:
+    rows = []
+    for s in sources:
+        nid = stories_by_title(dataset).get((title_key(s.title), s.date))
+        story = Link(nid, headline(dataset.news[nid], lang).text, f"news/{nid}.md") if nid else None
+        rows.append(SourceRow(s.outlet, s.title, format_date(s.date, lang), s.url, story))
+    return rows
 
 
 def news_link(dataset: Dataset, nid: str, lang: str) -> NewsLink:
     item = dataset.news[nid]
     summary = pick(item.curated.summary, lang) if item.curated.summary else None
-    return NewsLink(nid, item.machine.title, format_date(item.date, lang), item.date.isoformat(),
+    return NewsLink(nid, headline(item, lang), format_date(item.date, lang), item.date.isoformat(),
                     item.machine.outlet, f"news/{nid}.md", summary)
 
 
@@ -126,15 +171,18 @@ def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
         label = dataset.versions[ref.version].label[lang].text if ref.version in dataset.versions else None
         refs.append(RefRow(ref.text, label, ref.article, tuple(ref.paragraphs), tuple(ref.subparagraphs),
                            tuple(provision_link(dataset, p, lang) for p in ref.provisions)))
-    return NewsPage(
+    page = NewsPage(
         id=nid,
         lang=lang,
         source_file=dataset.origin[("news", nid)],
-        title=item.machine.title,
+        title=headline(item, lang),
+        source_title=item.machine.title,
+        source_language=item.machine.summary.language,
+        source_title_listed=any(title_key(s.title) == title_key(item.machine.title) for s in item.machine.sources),
         date=format_date(item.date, lang),
         iso_date=item.date.isoformat(),
         outlet=item.machine.outlet,
-        sources=_sources(item.machine.sources, lang),
+        sources=_sources(dataset, item.machine.sources, lang),
         summary=pick(item.curated.summary, lang) if item.curated.summary else None,
         extract=item.machine.summary.text,
         references=refs,
@@ -142,8 +190,9 @@ def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
         themes=[theme_link(dataset, t, lang) for t in themes_of(item)],
         factchecks=[Link(fid, pick(f.claim, lang).text, f"factchecks/index.md")
                     for fid, f in sorted(dataset.factchecks.items()) if nid in f.news],
-        relevance_reason=item.machine.relevance.reason,
     )
+    page.translation = translation_notice([page.title.curated, page.summary], lang, f"news/{nid}.md")
+    return page
 
 
 def factcheck_view(dataset: Dataset, fid: str, lang: str) -> FactCheckView:
@@ -157,7 +206,7 @@ def factcheck_view(dataset: Dataset, fid: str, lang: str) -> FactCheckView:
         checked=[(dataset.versions[c.version].label[lang].text, c.article, tuple(c.paragraphs)) for c in fact.checked],
         provisions=[provision_link(dataset, p, lang) for p in fact.provisions],
         news=[news_link(dataset, n, lang) for n in fact.news],
-        sources=_sources(fact.sources, lang),
+        sources=_sources(dataset, fact.sources, lang),
     )
 
 
@@ -205,7 +254,9 @@ def index_entries(dataset: Dataset, lang: str) -> list[IndexEntry]:
     entries = [IndexEntry(dataset.news[nid].date.isoformat(), format_date(dataset.news[nid].date, lang),
                           news=news_link(dataset, nid, lang)) for nid in shown_ids(dataset)]
     entries += [IndexEntry(e.date.isoformat(), format_date(e.date, lang), milestone=pick(e.event, lang),
-                           milestone_sources=list(e.sources)) for e in dataset.timeline]
+                           milestone_sources=list(e.sources), milestone_links=source_links(e.sources),
+                           milestone_title=pick(e.title, lang) if e.title else None)
+                for e in dataset.timeline]
     # Milestones before news of the same day: they are the context the news reacts to.
     return sorted(entries, key=lambda e: (e.iso_date, e.news is not None, e.news.id if e.news else ""))
 
@@ -227,13 +278,18 @@ def news_pages(dataset: Dataset, lang: str):
 
 
 def news_index(dataset: Dataset, lang: str):
+    entries = index_entries(dataset, lang)
+    texts = [t for e in entries for t in ((e.news.title.curated, e.news.summary) if e.news else (e.milestone_title, e.milestone))]
     return [("news/index.md", "data/news", {
-        "entries": index_entries(dataset, lang),
+        "entries": entries,
+        "translation": translation_notice(texts, lang, "news/index.md"),
         "feed": feed_href(lang, "news/index.md"),
         "factcheck_count": len(dataset.factchecks),
     })]
 
 
 def factcheck_index(dataset: Dataset, lang: str):
+    checks = [factcheck_view(dataset, fid, lang) for fid in sorted(dataset.factchecks, reverse=True)]
+    texts = [t for c in checks for t in (c.claim, c.finding)]
     return [("factchecks/index.md", "data/factchecks",
-             {"checks": [factcheck_view(dataset, fid, lang) for fid in sorted(dataset.factchecks, reverse=True)]})]
+             {"checks": checks, "translation": translation_notice(texts, lang, "factchecks/index.md")})]

@@ -72,11 +72,13 @@ def export(dataset: Dataset, lang: str) -> dict:
         news.append({
             "id": nid,
             "url": page_url(lang, f"news/{nid}.md"),
-            "title": item.machine.title,
+            "title": news_pages.headline(item, lang).text,
+            "source_title": item.machine.title,
             "themes": news_pages.themes_of(item),
             "provisions": news_pages.provisions_of(item),
             "sources": sorted({s.url for s in item.machine.sources if s.url}),
-            "status": {"summary": item.curated.summary[lang].status} if item.curated.summary else {"summary": "extracted"},
+            "status": {"headline": item.curated.headline[lang].status if item.curated.headline else "extracted",
+                       "summary": item.curated.summary[lang].status if item.curated.summary else "extracted"},
             "date": item.date.isoformat(),
         })
     return {"version": API_VERSION, "language": lang, "provisions": provisions, "themes": themes, "news": news,

@@ -67,13 +67,17 @@ def _theme_index(dataset: Dataset, lang: str):
 
 
 def _timeline(dataset: Dataset, lang: str):
-    return [("timeline.md", "data/timeline.yml", {"entries": models.timeline_entries(dataset, lang)})]
+    entries = models.timeline_entries(dataset, lang)
+    return [("timeline.md", "data/timeline.yml", {"entries": entries, "translation": models.translation_notice(
+        [t for e in entries for t in (e.title, e.event)], lang, "timeline.md")})]
 
 
 def _glossary(dataset: Dataset, lang: str):
     terms = sorted(dataset.glossary.values(), key=lambda term: term.term[lang].text.casefold())
-    return [("glossary.md", "data/glossary", {"entries": [(t.id, models.pick(t.term, lang), models.pick(t.definition, lang),
-              [models.provision_link(dataset, p, lang) for p in t.provisions]) for t in terms]})]
+    entries = [(t.id, models.pick(t.term, lang), models.pick(t.definition, lang),
+                [models.provision_link(dataset, p, lang) for p in t.provisions]) for t in terms]
+    return [("glossary.md", "data/glossary", {"entries": entries, "translation": models.translation_notice(
+        [text for _, term, definition, _ in entries for text in (term, definition)], lang, "glossary.md")})]
 
 
 def _translation_status(dataset: Dataset, lang: str):

@@ -107,6 +107,56 @@
     }).join("");
   }
 
+  // Material ORs the words of a query, and a stem is a prefix (прав* also finds правосудие): a page
+  // that repeats one word, or a word sharing the stem, outranks the page about all the words
+  // (меншік құқығы ranked digital rights first). So, when some page of the language holds every
+  // word, each stem becomes required (+stem*), and the words exactly as typed are added as optional
+  // clauses with a boost (право^5), so the page with the reader's own words comes first. When no
+  // page holds them all, the query stays an OR query: a reader still gets the closest pages.
+  var EXACT_BOOST = 5;
+
+  function plainTerms(normalised) {
+    return normalised.split(/\s+/).filter(function (term) {
+      return term && !SYNTAX.test(term) && term.indexOf('"') < 0;
+    });
+  }
+
+  function holdsAll(text, stems) {
+    return stems.every(function (stem) {
+      return new RegExp("(^|[^\\p{L}\\p{N}])" + stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u").test(text);
+    });
+  }
+
+  // The index drops stop words (lunr's en and ru filters): a required "+the*" would match nothing.
+  function isStopWord(word) {
+    if (typeof lunr === "undefined") return false;
+    var filters = [lunr.stopWordFilter, lunr.ru && lunr.ru.stopWordFilter];
+    return filters.some(function (filter) {
+      return typeof filter === "function" && filter(new lunr.Token(word, {})) === undefined;
+    });
+  }
+
+  function requireAll(query, lang, texts) {
+    var normalised = normaliseQuery(query, lang);
+    if (/["+\-:~^*]/.test(query)) return normalised;  // the reader's own syntax wins
+    var typedWords = String(query).toLowerCase().replace(/ё/g, "е").match(LETTERS) || [];
+    if (typedWords.some(isStopWord)) {
+      typedWords = typedWords.filter(function (word) { return !isStopWord(word); });
+      normalised = normaliseQuery(typedWords.join(" "), lang);
+    }
+    var stems = plainTerms(normalised);
+    if (stems.length < 2 || !texts || !texts.some(function (text) { return holdsAll(text, stems); })) {
+      return normalised;
+    }
+    var exact = typedWords.filter(function (word) { return stems.indexOf(word) < 0; })
+      .map(function (word) { return word + "^" + EXACT_BOOST; });
+    return stems.map(function (stem) { return "+" + stem + "*"; }).concat(exact).join(" ");
+  }
+
+  function searchText(doc) {
+    return ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").toLowerCase().replace(/ё/g, "е");
+  }
+
   function languageOf(location, prefixes) {
     var best = null;
     var bestLength = -1;
@@ -140,6 +190,8 @@
     stemKk: stemKk,
     stemWord: stemWord,
     normaliseQuery: normaliseQuery,
+    requireAll: requireAll,
+    searchText: searchText,
     languageOf: languageOf,
     parseParams: parseParams,
   };
@@ -154,16 +206,19 @@
   var ownUrl = script ? script.src : self.location.href;
   var params = parseParams(ownUrl);
 
+  var texts = null;  // this language's documents, lowercased, for requireAll
+
   function rewrite(message) {
     if (!message || !params.lang) return message;
     if (message.type === SETUP && message.data && message.data.docs) {
       var docs = message.data.docs.filter(function (doc) {
         return languageOf(doc.location, params.prefixes) === params.lang;
       });
+      texts = docs.map(searchText);
       return { type: message.type, data: Object.assign({}, message.data, { docs: docs }) };
     }
     if (message.type === QUERY && typeof message.data === "string") {
-      return { type: message.type, data: normaliseQuery(message.data, params.lang) };
+      return { type: message.type, data: requireAll(message.data, params.lang, texts) };
     }
     return message;
   }

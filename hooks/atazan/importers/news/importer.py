@@ -209,8 +209,8 @@ def _dump(data: dict) -> str:
 
 def render_new(sid: str, date: str, machine: dict) -> str:
     head = _dump({"id": sid, "date": dt.date.fromisoformat(date)})
-    curated = ("# curated: written by people, never touched by the importer. Add summary (kk, ru, en with\n"
-               "# status), themes, provisions (checked by hand) and, to override the rule, relevant.\n"
+    curated = ("# curated: written by people, never touched by the importer. Add headline and summary (kk, ru,\n"
+               "# en, each with status), themes, provisions (checked by hand) and, to override the rule, relevant.\n"
                "curated: {}\n")
     return head + curated + MARKER + "\n" + _dump({"machine": machine})
 
