@@ -199,16 +199,19 @@ def _project_with_fixture_data(project: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
+@pytest.fixture(scope="session")
+def fixture_site(built_once) -> Path:
     """The fixture project plus a second provision whose texts carry markup."""
-    project = _project_with_fixture_data(tmp_path_factory.mktemp("coreproject"))
-    text = (CORE_FIXTURE / "provisions" / "ownership.yml").read_text(encoding="utf-8")
-    text = text.replace("id: ownership", "id: probe").replace("number: 8", "number: 9")
-    text = text.replace("      text: |\n        According to", f"      text: |\n        {PROBE}\n\n        According to", 1)
-    text = text.replace('text: "All forms of ownership', f'text: "{PROBE} All forms of ownership', 1)
-    (project / "data" / "provisions" / "probe.yml").write_text(text, encoding="utf-8")
-    return build_site(project, project / "out")
+    def build(project: Path) -> None:
+        _project_with_fixture_data(project)
+        text = (CORE_FIXTURE / "provisions" / "ownership.yml").read_text(encoding="utf-8")
+        text = text.replace("id: ownership", "id: probe").replace("number: 8", "number: 9")
+        text = text.replace("      text: |\n        According to", f"      text: |\n        {PROBE}\n\n        According to", 1)
+        text = text.replace('text: "All forms of ownership', f'text: "{PROBE} All forms of ownership', 1)
+        (project / "data" / "provisions" / "probe.yml").write_text(text, encoding="utf-8")
+        build_site(project, project / "out")
+
+    return built_once("core-probe-project", build) / "out"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

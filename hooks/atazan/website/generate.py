@@ -6,6 +6,7 @@ if it carries the generated mark, so a hand-written page is never deleted or ove
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 
@@ -42,9 +43,7 @@ def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str) -> WriteRe
         if _read(target) == page.content:
             report.unchanged.append(target)
             continue
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page.content)
+        write_atomic(target, page.content)
         report.written.append(target)
     for dirpath, _, filenames in os.walk(docs_dir):
         for name in filenames:
@@ -53,6 +52,22 @@ def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str) -> WriteRe
                 os.remove(path)  # its record was deleted or renamed
                 report.removed.append(path)
     return report
+
+
+def write_atomic(path: str, content: str) -> None:
+    """A reader (a build, or a copy of the project in another process) sees the old file or the new
+    one, never half of it. The temporary name starts with a dot, which MkDocs never publishes."""
+    folder, name = os.path.split(path)
+    os.makedirs(folder, exist_ok=True)
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
 
 
 def _read(path: str) -> str | None:
