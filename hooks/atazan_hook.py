@@ -15,7 +15,11 @@ Events, and why each is used:
 - on_post_page: make the hreflang alternates full URLs; add the Atom feed's autodiscovery <link>.
 - on_post_build: write this language's search index search/search_index.<lang>.json (every
   language build); write the open-data export api/v1/<lang>.json and the Atom feeds
-  feeds/news-<lang>.xml once, in the root build.
+  feeds/news-<lang>.xml once, in the root build; after the last language, one summary line:
+  pages per language, generated pages, warnings.
+
+Output stays short: mkdocs.yml silences Material's banner and the pages-not-in-nav list, and
+i18n's per-language "Overriding ... config" lines are dropped (they repeat mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES
@@ -41,6 +45,48 @@ from atazan.dataset.validate import Dataset, load_dataset
 log = logging.getLogger("mkdocs.hooks.atazan")
 
 _state: dict[str, object] = {"fingerprint": None, "dataset": None}
+
+
+class _BuildCounts(logging.Handler):
+    """Pages per language and warnings of one `mkdocs build` (all its languages), for the summary line."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.pages: dict[str, int] = {}
+        self.warnings = 0
+        self.generated = (0, 0, 0)  # written, unchanged, removed
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warnings += 1
+
+
+_counts = _BuildCounts()
+
+
+class _DropConfigEcho(logging.Filter):
+    # mkdocs-static-i18n logs every per-language override of mkdocs.yml (site_name, copyright, ...)
+    # at INFO in every build: nine lines that repeat the configuration.
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()  # "mkdocs_static_i18n: Overriding 'ru' config 'site_name' with …"
+        return not ("Overriding '" in message and "' config '" in message)
+
+
+_i18n_log = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")  # where it logs them
+if not any(isinstance(f, _DropConfigEcho) for f in _i18n_log.filters):
+    _i18n_log.addFilter(_DropConfigEcho())
+
+
+def _nested_language_build(config) -> bool:
+    # mkdocs-static-i18n builds the other languages from inside the first build's on_post_build.
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and getattr(i18n, "building", False))
+
+
+def _start_counting() -> None:
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.removeHandler(_counts)
+    _counts.pages, _counts.warnings, _counts.generated = {}, 0, (0, 0, 0)
+    mkdocs_log.addHandler(_counts)
 
 
 def _inputs(root: str) -> list[str]:
@@ -60,6 +106,8 @@ def _fingerprint(folders: list[str]) -> str:
 
 
 def on_config(config):
+    if not _nested_language_build(config):
+        _start_counting()
     root = os.path.dirname(os.path.abspath(config.config_file_path))
     folders = _inputs(root)
     for folder in folders:
@@ -80,10 +128,7 @@ def on_config(config):
     # pages flag them to readers, and `atazan validate --strict-translations` fails on them.
     for problem in translations.problems(dataset.translations):
         log.info(str(problem))
-    log.info(
-        "atazan: %d generated pages written, %d unchanged, %d removed",
-        len(report.written), len(report.unchanged), len(report.removed),
-    )
+    _counts.generated = (len(report.written), len(report.unchanged), len(report.removed))
     _state.update(fingerprint=fingerprint, dataset=dataset)
     return config
 
@@ -130,6 +175,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    lang = config.theme.get("language")
+    _counts.pages[lang] = _counts.pages.get(lang, 0) + 1
     # Only the <head> changes, so only the head is searched and rebuilt (pages of a large news index
     # are long).
     from atazan.website.news import feed_path
@@ -166,7 +213,7 @@ def _offline(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
-def on_post_build(config):
+def _write_indexes_and_exports(config):
     _write_search_index(config)
     # mkdocs-static-i18n rebuilds each other language into a sub-folder; export once, at the root.
     if config.theme.get("language") != DEFAULT_LANGUAGE:
@@ -175,6 +222,20 @@ def on_post_build(config):
     if isinstance(dataset, Dataset):
         opendata.write_exports(dataset, config.site_dir)
         _write_feeds(dataset, config)
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has built the other languages
+def _summary_line(config):
+    if _nested_language_build(config):
+        return
+    logging.getLogger("mkdocs").removeHandler(_counts)
+    pages = ", ".join(f"{lang} {_counts.pages[lang]}" for lang in LANGUAGES if lang in _counts.pages)
+    written, unchanged, removed = _counts.generated
+    log.info("atazan: %d pages (%s); generated pages: %d written, %d unchanged, %d removed; %d warning(s)",
+             sum(_counts.pages.values()), pages or "none", written, unchanged, removed, _counts.warnings)
+
+
+on_post_build = CombinedEvent(_write_indexes_and_exports, _summary_line)
 
 
 def _write_search_index(config) -> None:
