@@ -6,6 +6,8 @@ only MkDocs adapter.
 
 LANGUAGES = ("kk", "ru", "en")
 DEFAULT_LANGUAGE = "kk"
+# Set by `atazan serve --lang ru` (tools/serve.py); the MkDocs hook then builds only these languages.
+ONLY_LANGUAGES_ENV = "ATAZAN_LANGUAGES"
 
 
 def quiet_material_banner() -> bool:
