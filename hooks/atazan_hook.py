@@ -1,8 +1,10 @@
 """MkDocs adapter for the Ata Zan generator (the only module that imports MkDocs).
 
 Events, and why each is used:
+- on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
+  on edits of hand-written pages in docs/ but not on our own writes of generated ones.
 - on_config: validate data/ and write generated pages into docs/<lang>/ before files are
-  collected. It fires once per language build (mkdocs-static-i18n), so the work is skipped
+  collected (only the previewed languages' under `atazan serve --lang`). It fires once per language build (mkdocs-static-i18n), so the work is skipped
   unless data/ or the templates changed since the last run.
 - on_files (after i18n): keep generator templates in overrides/atazan/ out of the built site;
   add this language's missing pages, shown from the language that has them (atazan/languages.py).
@@ -16,7 +18,11 @@ Events, and why each is used:
 - on_post_page: make the hreflang alternates full URLs; add the Atom feed's autodiscovery <link>.
 - on_post_build: write this language's search index search/search_index.<lang>.json (every
   language build); write the open-data export api/v1/<lang>.json and the Atom feeds
-  feeds/news-<lang>.xml once, in the root build.
+  feeds/news-<lang>.xml once, in the root build; after the last language, one summary line:
+  pages per language, generated pages, warnings.
+
+Output stays short: mkdocs.yml silences Material's banner and the pages-not-in-nav list, and
+i18n's per-language "Overriding ... config" lines are dropped (they repeat mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -30,10 +36,10 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, ONLY_LANGUAGES_ENV
 from atazan.dataset import translations
 from atazan.website import editlinks, generate, languages, opendata, render, search_index
 from atazan.errors import DataError
@@ -44,6 +50,48 @@ from atazan.dataset.validate import Dataset, load_dataset
 log = logging.getLogger("mkdocs.hooks.atazan")
 
 _state: dict[str, object] = {"fingerprint": None, "dataset": None}
+
+
+class _BuildCounts(logging.Handler):
+    """Pages per language and warnings of one `mkdocs build` (all its languages), for the summary line."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.pages: dict[str, int] = {}
+        self.warnings = 0
+        self.generated = (0, 0, 0)  # written, unchanged, removed
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warnings += 1
+
+
+_counts = _BuildCounts()
+
+
+class _DropConfigEcho(logging.Filter):
+    # mkdocs-static-i18n logs every per-language override of mkdocs.yml (site_name, copyright, ...)
+    # at INFO in every build: nine lines that repeat the configuration.
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()  # "mkdocs_static_i18n: Overriding 'ru' config 'site_name' with …"
+        return not ("Overriding '" in message and "' config '" in message)
+
+
+_i18n_log = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")  # where it logs them
+if not any(isinstance(f, _DropConfigEcho) for f in _i18n_log.filters):
+    _i18n_log.addFilter(_DropConfigEcho())
+
+
+def _nested_language_build(config) -> bool:
+    # mkdocs-static-i18n builds the other languages from inside the first build's on_post_build.
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and getattr(i18n, "building", False))
+
+
+def _start_counting() -> None:
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.removeHandler(_counts)
+    _counts.pages, _counts.warnings, _counts.generated = {}, 0, (0, 0, 0)
+    mkdocs_log.addHandler(_counts)
 
 
 def _inputs(root: str) -> list[str]:
@@ -65,6 +113,9 @@ def _fingerprint(folders: list[str]) -> str:
 
 
 def on_config(config):
+    if not _nested_language_build(config):
+        _start_counting()
+        _build_only_chosen_languages(config)
     root = os.path.dirname(os.path.abspath(config.config_file_path))
     _check_languages(config, root)
     folders = _inputs(root)
@@ -74,10 +125,13 @@ def on_config(config):
     fingerprint = _fingerprint(folders)
     if fingerprint == _state["fingerprint"]:
         return config
+    # A preview of some languages (atazan serve --lang) renders only theirs; a build, every language.
+    chosen = tuple(lang for lang in LANGUAGES if lang in _chosen_languages()) or None
     try:
         dataset = load_dataset(os.path.join(root, "data"), root)
-        pages = render.render_all(dataset, site_url=config.site_url or "", repo_url=config.repo_url or "")
-        report = generate.write_pages(pages, config.docs_dir, root)
+        pages = render.render_all(dataset, languages=chosen or LANGUAGES, site_url=config.site_url or "",
+                                  repo_url=config.repo_url or "")
+        report = generate.write_pages(pages, config.docs_dir, root, languages=chosen)
     except DataError as error:
         raise PluginError("invalid data:\n" + "\n".join(str(p) for p in error.problems)) from None
     except OSError as error:
@@ -88,12 +142,75 @@ def on_config(config):
     # pages flag them to readers, and `atazan validate --strict-translations` fails on them.
     for problem in translations.problems(dataset.translations):
         log.info(str(problem))
-    log.info(
-        "atazan: %d generated pages written, %d unchanged, %d removed",
-        len(report.written), len(report.unchanged), len(report.removed),
-    )
+    _counts.generated = (len(report.written), len(report.unchanged), len(report.removed))
+    # What the live server must not take for an edit (on_serve): these files are ours.
+    _state["generated_files"] = {os.path.abspath(path) for path in report.written + report.unchanged + report.removed}
     _state.update(fingerprint=fingerprint, dataset=dataset)
     return config
+
+
+class _DropDirtyNotice(logging.Filter):
+    # `atazan serve --lang` asks for dirty rebuilds on purpose (tools/serve.py says what they skip);
+    # MkDocs' notice is a warning, which --strict (mkdocs.yml) would turn into an aborted preview.
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_startup(command, dirty):
+    _state["dirty"] = dirty
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if dirty and _chosen_languages() and not any(isinstance(f, _DropDirtyNotice) for f in build_log.filters):
+        build_log.addFilter(_DropDirtyNotice())
+
+
+def on_serve(server, config, builder):
+    # MkDocs rebuilds on any change in docs/, and our on_config writes generated pages there: every
+    # edit of data/ would be built twice. Watch docs/ for the hand-written pages only. (This uses
+    # the LiveReloadServer's rebuild flag, as its own watch() does; without it, leave MkDocs' watch.)
+    docs = os.path.abspath(config.docs_dir)
+    if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild") and docs in getattr(server, "_watched_paths", {})):
+        return server
+    import watchdog.events
+
+    def ours(path: str) -> bool:
+        path = os.path.abspath(path)
+        return os.path.basename(path).startswith(".") or path in _state.get("generated_files", ())
+
+    def on_any_event(event):
+        paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
+        if event.is_directory or all(ours(os.fsdecode(path)) for path in paths):
+            return
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    server.unwatch(docs)
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = on_any_event
+    server.observer.schedule(handler, docs, recursive=True)
+    return server
+
+
+def _chosen_languages() -> list[str]:
+    # `atazan serve --lang ru` (atazan/tools/serve.py) previews one language: a third of the build.
+    return [lang for lang in os.environ.get(ONLY_LANGUAGES_ENV, "").replace(",", " ").split() if lang]
+
+
+def _build_only_chosen_languages(config) -> None:
+    # Before mkdocs-static-i18n's own on_config (-100) of the first language build: it builds the
+    # default language first and then every language whose `build` is true.
+    wanted = _chosen_languages()
+    i18n = config.plugins.get("i18n")
+    if not wanted or i18n is None:
+        return
+    unknown = sorted(set(wanted) - set(LANGUAGES))
+    if unknown:
+        raise PluginError(f"{ONLY_LANGUAGES_ENV}={os.environ[ONLY_LANGUAGES_ENV]}: unknown language(s) {', '.join(unknown)}; "
+                          f"choose from {', '.join(LANGUAGES)}")
+    for language in i18n.config.languages:
+        language.build = language.locale in wanted
+    if i18n.current_language is None:
+        i18n.current_language = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in wanted else wanted[0]
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
@@ -138,6 +255,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    lang = config.theme.get("language")
+    _counts.pages[lang] = _counts.pages.get(lang, 0) + 1
     # Only the <head> changes, so only the head is searched and rebuilt (pages of a large news index
     # are long).
     from atazan.website.news import feed_path
@@ -221,7 +340,7 @@ def _cannot_write(error: OSError, root: str) -> str:
     return f"{where}: cannot write: {error.strerror or error}"
 
 
-def on_post_build(config):
+def _write_indexes_and_exports(config):
     try:
         _post_build(config)
     except OSError as error:
@@ -239,9 +358,31 @@ def _post_build(config):
         _write_feeds(dataset, config)
 
 
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has built the other languages
+def _summary_line(config):
+    if _nested_language_build(config):
+        return
+    logging.getLogger("mkdocs").removeHandler(_counts)
+    pages = ", ".join(f"{lang} {_counts.pages[lang]}" for lang in LANGUAGES if lang in _counts.pages)
+    written, unchanged, removed = _counts.generated
+    log.info("atazan: %d pages (%s); generated pages: %d written, %d unchanged, %d removed; %d warning(s)",
+             sum(_counts.pages.values()), pages or "none", written, unchanged, removed, _counts.warnings)
+    _state["built"] = True
+    chosen = _chosen_languages()
+    if chosen:
+        site = (config.site_url or "/").rstrip("/") + "/"
+        log.info("atazan: only %s built (%s); open %s", ", ".join(chosen), ONLY_LANGUAGES_ENV,
+                 " ".join(site + URL_PREFIX[lang] for lang in chosen if lang in URL_PREFIX))
+
+
+on_post_build = CombinedEvent(_write_indexes_and_exports, _summary_line)
+
+
 def _write_search_index(config) -> None:
     # Every language's build, after the search plugin wrote this language's index:
     # search/search_index.<lang>.json (atazan/search_index.py, decisions/search.md).
+    if _state.get("dirty") and _state.get("built"):
+        return  # a dirty rebuild (atazan serve --lang) indexes only the pages it rebuilt: keep the full one
     search = config.plugins.get("material/search")
     lang = config.theme.get("language")
     if not (search and search.config.enabled and lang in LANGUAGES):

@@ -31,7 +31,7 @@ _FETCHED = re.compile(
 
 
 def build(site_dir: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ATAZAN_OFFLINE="true")
+    env = dict(os.environ, ATAZAN_OFFLINE="true")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.offline.yml"),
          "--site-dir", str(site_dir)],

@@ -1,11 +1,45 @@
-"""Shared fixtures: the real site, built once per test session with --strict."""
+"""Shared fixtures and markers for the whole suite: read this before adding a test.
+
+How the suite runs
+  bash scripts/test                 everything, in parallel (pytest-xdist: one worker per core, at most 4,
+                                    `--dist loadgroup`); the README's command, and what .ci/run calls
+  bash scripts/test -m "not slow"   the fast subset (under a minute): no real-dump, bench, PDF or audit tests
+  python3 -m pytest tests/test_x.py one file in one process; every test must pass both ways
+
+Markers (registered in pyproject.toml; `--strict-markers` rejects a misspelt one)
+  @pytest.mark.slow    more than a few seconds on its own (a PDF, an audit, an extra site build, a bench
+                       run) or needs the real dumps. Left out of the fast subset; CI runs it.
+  @pytest.mark.seeds   reads the real news dumps in ../shared/seeds (or ATAZAN_SEEDS=DIR); a test that
+                       takes the `seeds` fixture (tests/news/conftest.py) gets it by itself. Implies
+                       `slow`. Skipped, with the reason, where the dumps are missing (a lone clone);
+                       a failure instead under ATAZAN_REQUIRE_SEEDS=1, which .ci/run sets. Tests that
+                       only need news-shaped input use the invented dumps in tests/news/fixtures/.
+  @pytest.mark.xdist_group("name")  tests that must run on one worker, e.g. those sharing a costly
+                       module-scoped fixture (test_a11y's axe audits): the fixture then runs once.
+
+Fixtures
+  site_dir          the real site (kk, ru, en) built once per run with --strict, shared by every worker;
+                    read it, never write into it
+  site_url          site_dir over HTTP on 127.0.0.1 (one server per worker)
+  browser           Debian's chromium through Playwright, one per worker; open pages, close them
+  dataset, generated_pages   the real data loaded, and every generated page rendered (once per worker)
+  core_data         a fresh copy of the small valid dataset (tests/fixtures/core/data) to break
+  built_once(name, build)    a costly folder (a site built from a modified project, a zip) made once
+                    per run and shared by every worker: `build(folder)` fills the empty folder
+  project_lock()    hold it while a command writes into this checkout (a build of ROOT rewrites the
+                    generated pages in docs/<lang>/): site_dir and the offline build take it
+  build_site(project, out)   `mkdocs build --strict` of a project copy; asserts success
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -14,18 +48,104 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 LANGUAGES = ("kk", "ru", "en")
 
+# The real news dumps: beside the repository, as CI and the team have them (../shared/seeds).
+SEEDS_DIR = Path(os.environ.get("ATAZAN_SEEDS") or ROOT.parent / "shared" / "seeds")
+SEEDS_MISSING = (f"the real news dumps are not in {SEEDS_DIR} (../shared/seeds beside the clone, or set "
+                 "ATAZAN_SEEDS=DIR); CI always has them (.ci/run sets ATAZAN_REQUIRE_SEEDS=1)")
+
+
+def seeds_present() -> bool:
+    return SEEDS_DIR.is_dir() and any(SEEDS_DIR.glob("*.txt"))
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = not seeds_present()
+    required = os.environ.get("ATAZAN_REQUIRE_SEEDS") == "1"
+    for item in items:
+        if "seeds" in getattr(item, "fixturenames", ()):  # tests/news: the `seeds` fixture, the real dumps
+            item.add_marker(pytest.mark.seeds)
+        if item.get_closest_marker("seeds") is None:
+            continue
+        item.add_marker(pytest.mark.slow)
+        if missing and not required:
+            item.add_marker(pytest.mark.skip(reason=SEEDS_MISSING))
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("seeds") and not seeds_present():
+        # Only reached under ATAZAN_REQUIRE_SEEDS=1 (otherwise the test is skipped at collection).
+        pytest.fail(SEEDS_MISSING, pytrace=False)
+
+
+def _shared_temp(tmp_path_factory) -> Path:
+    # Under pytest-xdist every worker has its own basetemp (…/pytest-N/popen-gw0); their parent
+    # belongs to this run only, and every worker sees it.
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """Build the real site (kk, ru, en) exactly as a contributor would, into a temp folder."""
-    out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+def built_once(tmp_path_factory) -> Callable[[str, Callable[[Path], object]], Path]:
+    """`built_once(name, build)`: the folder `build` filled, made by whichever worker asks first."""
+    from filelock import FileLock
+
+    shared = _shared_temp(tmp_path_factory)
+
+    def get(name: str, build: Callable[[Path], object]) -> Path:
+        target = shared / f"once-{name}"
+        done = shared / f"once-{name}.done"
+        with FileLock(str(shared / f"once-{name}.lock")):
+            if not done.exists():
+                # A build that failed in another worker left no .done: build again, and fail the same way.
+                shutil.rmtree(target, ignore_errors=True)
+                target.mkdir()
+                build(target)
+                done.touch()
+        return target
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def project_lock(tmp_path_factory):
+    """A context manager: one writer at a time into this checkout, across workers."""
+    from filelock import FileLock
+
+    lock = FileLock(str(_shared_temp(tmp_path_factory) / "project-checkout.lock"))
+
+    @contextlib.contextmanager
+    def held():
+        with lock:
+            yield
+
+    return held
+
+
+def _mkdocs_build(project: Path, out: Path, *extra: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    # Without NO_MKDOCS_2_WARNING: mkdocs.yml itself must keep Material's banner quiet.
+    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out), *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=timeout,
     )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
-    return out
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_once, project_lock) -> Path:
+    """Build the real site (kk, ru, en) exactly as a contributor would, once per test run."""
+    def build(out: Path) -> None:
+        with project_lock():
+            result = _mkdocs_build(ROOT, out)
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
+        (out.parent / f"{out.name}.output").write_text(result.stdout + result.stderr, encoding="utf-8")
+
+    return built_once("site", build)
+
+
+@pytest.fixture(scope="session")
+def site_build_output(site_dir) -> str:
+    """What the site_dir build printed (stdout and stderr), as a contributor sees it."""
+    return (site_dir.parent / f"{site_dir.name}.output").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -69,10 +189,7 @@ def replace_first(path: Path, old: str, new: str) -> int:
 
 def build_site(project: Path, out: Path) -> Path:
     """`mkdocs build --strict` of a project folder into `out`, as the site_dir fixture does."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True, timeout=600,
-    )
+    result = _mkdocs_build(project, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
     return out
 

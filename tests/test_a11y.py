@@ -12,6 +12,9 @@ import pytest
 
 from conftest import LANGUAGES, ROOT
 
+# One worker runs every test here, so the axe audits (a browser pass over the sample) run once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("a11y-audits")]
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Page kinds by the folder their pages live in; a kind the site does not have yet is skipped.
 KINDS = {"provision": "provisions", "theme": "themes", "news": "news", "handout": "handouts"}

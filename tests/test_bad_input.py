@@ -132,27 +132,29 @@ def test_very_long_field_is_kept_whole(tmp_path):
 INJECTED = "injection-probe"
 
 
-@pytest.fixture(scope="module")
-def injected_site(tmp_path_factory) -> Path:
+@pytest.fixture(scope="session")
+def injected_site(built_once) -> Path:
     """A copy of the project with one extra provision whose title and summary carry markup."""
     sys.path.insert(0, str(ROOT / "hooks"))
     from atazan.tools import bench
 
-    project = tmp_path_factory.mktemp("injected")
-    for part in bench.PROJECT_PARTS:
-        src, dst = ROOT / part, project / part
-        if src.is_dir():
-            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dst)
-    bench.remove_generated(str(project / "docs"))
-    shutil.copytree(ROOT / "data", project / "data")
-    text = (FIXTURES / "injection-accepted" / "provisions" / "alpha.yml").read_text(encoding="utf-8")
-    # A number no real record uses, and the real data's own section and theme.
-    text = text.replace("id: alpha", f"id: {INJECTED}").replace("number: 8", "number: 901")
-    (project / "data" / "provisions" / f"{INJECTED}.yml").write_text(text, encoding="utf-8")
-    return build_site(project, project / "site-out")
+    def build(project: Path) -> None:
+        for part in bench.PROJECT_PARTS:
+            src, dst = ROOT / part, project / part
+            if src.is_dir():
+                shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, dst)
+        bench.remove_generated(str(project / "docs"))
+        shutil.copytree(ROOT / "data", project / "data")
+        text = (FIXTURES / "injection-accepted" / "provisions" / "alpha.yml").read_text(encoding="utf-8")
+        # A number no real record uses, and the real data's own section and theme.
+        text = text.replace("id: alpha", f"id: {INJECTED}").replace("number: 8", "number: 901")
+        (project / "data" / "provisions" / f"{INJECTED}.yml").write_text(text, encoding="utf-8")
+        build_site(project, project / "site-out")
+
+    return built_once("injected-project", build) / "site-out"
 
 
 def _html(site: Path, rel: str) -> str:

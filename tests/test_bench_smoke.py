@@ -7,9 +7,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import LANGUAGES, ROOT
 
 
+@pytest.mark.slow  # six small builds (ours, plain, instrumented at two sizes)
 def test_bench_smoke(site_dir, tmp_path):
     out = tmp_path / "bench.json"
     result = subprocess.run(

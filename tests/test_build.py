@@ -199,16 +199,19 @@ def _project_with_fixture_data(project: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
+@pytest.fixture(scope="session")
+def fixture_site(built_once) -> Path:
     """The fixture project plus a second provision whose texts carry markup."""
-    project = _project_with_fixture_data(tmp_path_factory.mktemp("coreproject"))
-    text = (CORE_FIXTURE / "provisions" / "ownership.yml").read_text(encoding="utf-8")
-    text = text.replace("id: ownership", "id: probe").replace("number: 8", "number: 9")
-    text = text.replace("      text: |\n        According to", f"      text: |\n        {PROBE}\n\n        According to", 1)
-    text = text.replace('text: "All forms of ownership', f'text: "{PROBE} All forms of ownership', 1)
-    (project / "data" / "provisions" / "probe.yml").write_text(text, encoding="utf-8")
-    return build_site(project, project / "out")
+    def build(project: Path) -> None:
+        _project_with_fixture_data(project)
+        text = (CORE_FIXTURE / "provisions" / "ownership.yml").read_text(encoding="utf-8")
+        text = text.replace("id: ownership", "id: probe").replace("number: 8", "number: 9")
+        text = text.replace("      text: |\n        According to", f"      text: |\n        {PROBE}\n\n        According to", 1)
+        text = text.replace('text: "All forms of ownership', f'text: "{PROBE} All forms of ownership', 1)
+        (project / "data" / "provisions" / "probe.yml").write_text(text, encoding="utf-8")
+        build_site(project, project / "out")
+
+    return built_once("core-probe-project", build) / "out"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -242,3 +245,39 @@ def test_build_stops_on_invalid_data_with_one_line_per_problem(tmp_path):
     assert (f"data/provisions/ownership.yml:{line}: themes[1]: unknown theme 'housing' (no data/themes/housing.yml)"
             in result.stderr.splitlines())
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+# ---------------------------------------------------------------- what a build prints
+
+def _built_pages(site: Path, lang: str) -> int:
+    base = site if lang == "kk" else site / lang
+    return sum(1 for page in base.rglob("index.html") if lang != "kk" or page.relative_to(site).parts[0] not in ("ru", "en"))
+
+
+def test_build_output_is_short_and_ends_with_one_summary_line(site_dir, site_build_output):
+    # Built without NO_MKDOCS_2_WARNING in the environment (conftest): mkdocs.yml silences the banner.
+    assert "end of life" not in site_build_output and "NO_MKDOCS_2_WARNING" not in site_build_output
+    assert "not included in the \"nav\"" not in site_build_output  # long lists live on index pages
+    assert "Overriding '" not in site_build_output
+    lines = [line for line in site_build_output.splitlines() if line.strip()]
+    summaries = [line for line in lines if "atazan: " in line and " pages (" in line]
+    assert summaries == [lines[-2]] and lines[-1].startswith("INFO    -  Documentation built in")
+    counts = {lang: _built_pages(site_dir, lang) for lang in LANGUAGES}
+    assert all(counts.values())
+    assert f"atazan: {sum(counts.values())} pages (kk {counts['kk']}, ru {counts['ru']}, en {counts['en']}); " in summaries[0]
+    assert re.search(r"; generated pages: \d+ written, \d+ unchanged, 0 removed; 0 warning\(s\)$", summaries[0])
+    assert len(lines) <= 12, "\n".join(lines)
+
+
+def test_summary_line_counts_warnings(tmp_path):
+    project = _project_with_fixture_data(tmp_path / "project")
+    (project / "docs" / "en" / "about.md").write_text(
+        (project / "docs" / "en" / "about.md").read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+    # --no-strict (mkdocs.yml says strict), so the build finishes and says how many warnings it had.
+    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir", str(tmp_path / "out")],
+                            cwd=project, capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "no-such-page.md" in result.stderr
+    [summary] = [line for line in result.stderr.splitlines() if "atazan: " in line and " pages (" in line]
+    assert summary.endswith("; 1 warning(s)")

@@ -98,3 +98,34 @@ def test_stale_generated_page_is_removed_and_hand_written_pages_stay(core_data, 
     assert not (docs / "ru" / "provisions" / "second.md").exists()
     assert (docs / "ru" / "provisions" / "ownership.md").is_file()
     assert (docs / "en" / "about.md").read_text(encoding="utf-8") == "# About\n\nHand-written.\n"
+
+
+def test_pages_of_some_languages_leave_the_others_alone(core_data, fixture_pages, docs):
+    # `atazan serve --lang ru` renders only ru: the kk and en pages are neither rewritten nor removed.
+    write_pages(fixture_pages, str(docs), str(docs.parent))
+    kk = docs / "kk" / "provisions" / "ownership.md"
+    os.utime(kk, ns=(1_000_000_000, 1_000_000_000))
+    dataset = load_dataset(str(core_data), str(core_data.parent))
+    dataset.root = str(ROOT)
+    ru_only = render.render_all(dataset, languages=("ru",))
+    assert {p.lang for p in ru_only} == {"ru"}
+    report = write_pages(ru_only, str(docs), str(docs.parent), languages=("ru",))
+    assert report.removed == [] and len(report.unchanged) == len(ru_only)
+    assert kk.stat().st_mtime_ns == 1_000_000_000 and (docs / "en" / "provisions" / "ownership.md").is_file()
+
+
+def test_a_write_is_atomic_and_leaves_no_temporary_file(fixture_pages, docs, monkeypatch):
+    write_pages(fixture_pages, str(docs), str(docs.parent))
+    target = docs / "en" / "provisions" / "ownership.md"
+    before = target.read_text(encoding="utf-8")
+    changed = [p for p in fixture_pages if (p.lang, p.path) != ("en", "provisions/ownership.md")]
+    from atazan.website.render import GeneratedPage
+
+    page = next(p for p in fixture_pages if (p.lang, p.path) == ("en", "provisions/ownership.md"))
+    edited = GeneratedPage(page.lang, page.path, page.source_file, page.content + "\nEdited.\n")
+    # The rename fails: the old file must still be there, whole, and no temporary file left beside it.
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError):
+        write_pages(changed + [edited], str(docs), str(docs.parent))
+    assert target.read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in target.parent.iterdir() if p.name.startswith(".")) == []

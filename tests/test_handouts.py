@@ -78,6 +78,7 @@ def test_overflow_is_named_not_dropped(dataset, monkeypatch):
         assert h.provisions == [] and sorted(link.id for link in h.more) == members
 
 
+@pytest.mark.slow  # one PDF per handout, read back with poppler
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_printed_handouts(browser, site_dir, dataset, tmp_path, lang):
     """Every handout: at most two A4 pages, its own URL on paper, no navigation, the theme's

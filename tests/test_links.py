@@ -13,6 +13,9 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from conftest import LANGUAGES, ROOT
 
+# One worker parses every page of the site once, for both link tests.
+pytestmark = pytest.mark.xdist_group("link-check")
+
 REPORT = ROOT / "build" / "external-links.txt"
 
 

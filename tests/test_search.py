@@ -22,6 +22,9 @@ from atazan.website.i18n import URL_PREFIX
 from atazan.website.search_index import SearchIndexError, language_of, write_language_index
 from conftest import ROOT
 
+# One worker keeps the module's search pages and normaliser page open for all its queries.
+pytestmark = pytest.mark.xdist_group("search-pages")
+
 WORKER = ROOT / "docs" / "assets" / "javascripts" / "workers" / "atazan-search.js"
 MEDICS = "news/2026-02-10-representatives-medical-profession-shymkent-expressed-support-new/"
 ETHNO = "news/2026-02-10-representatives-ethnocultural-associations-shymkent-expressed-support-new/"

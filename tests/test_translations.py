@@ -333,6 +333,7 @@ def _copy_project(target: Path) -> Path:
 STRINGS = yaml.safe_load((ROOT / "overrides" / "atazan" / "strings.yml").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow  # two builds of a copy of the project
 def test_outdated_translation_shows_on_the_built_pages_until_restamped(tmp_path):
     """Done when: an English explanation changes -> kk and ru pages say so; stamping clears it."""
     project = _copy_project(tmp_path / "project")

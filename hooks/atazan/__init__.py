@@ -6,3 +6,18 @@ only MkDocs adapter.
 
 LANGUAGES = ("kk", "ru", "en")
 DEFAULT_LANGUAGE = "kk"
+# Set by `atazan serve --lang ru` (tools/serve.py); the MkDocs hook then builds only these languages.
+ONLY_LANGUAGES_ENV = "ATAZAN_LANGUAGES"
+
+
+def quiet_material_banner() -> bool:
+    """Silence Material's end-of-life banner for every `mkdocs` command, from mkdocs.yml itself.
+
+    Material prints the banner when MkDocs imports the theme, before any hook or plugin runs, unless
+    NO_MKDOCS_2_WARNING is set; mkdocs.yml is read before that, so `extra.atazan_quiet` calls this.
+    Nothing else needs the variable (not the README's commands, the tests or the workflows).
+    """
+    import os
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return True

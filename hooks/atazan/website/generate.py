@@ -30,7 +30,10 @@ def is_generated(path: str) -> bool:
     return head.startswith("---") and f"\n{GENERATED_MARK}: true" in head
 
 
-def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str) -> WriteReport:
+def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str,
+                languages: tuple[str, ...] | None = None) -> WriteReport:
+    """`languages`: the languages `pages` were rendered for (default: all); generated pages of
+    other languages are left as they are, never removed."""
     report = WriteReport()
     wanted = {os.path.join(docs_dir, page.lang, page.path): page for page in pages}
     clashes = [p for p in wanted if os.path.exists(p) and not is_generated(p)]
@@ -45,7 +48,8 @@ def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str) -> WriteRe
             continue
         write_atomic(target, page.content, durable=False)
         report.written.append(target)
-    for dirpath, _, filenames in os.walk(docs_dir):
+    folders = [os.path.join(docs_dir, lang) for lang in languages] if languages is not None else [docs_dir]
+    for dirpath, _, filenames in (entry for folder in folders for entry in os.walk(folder)):
         for name in filenames:
             path = os.path.join(dirpath, name)
             if name.endswith(".md") and path not in wanted and is_generated(path):

@@ -1,0 +1,95 @@
+"""`atazan serve --lang`: one language built, an edit shown without a second rebuild, a clear
+error for an unknown language. (The timing, which a shared machine cannot assert: scripts/serve_latency.py.)"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from test_build import _project_with_fixture_data
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def _until(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _quiet(log: Path, seconds: float = 3.0, timeout: float = 120) -> str:
+    size, since, deadline = -1, time.monotonic(), time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if log.stat().st_size != size:
+            size, since = log.stat().st_size, time.monotonic()
+        elif time.monotonic() - since >= seconds:
+            break
+        time.sleep(0.1)
+    return log.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow  # a server, a first build and a rebuild
+def test_serve_one_language_shows_an_edit_after_one_rebuild(tmp_path):
+    project = _project_with_fixture_data(tmp_path / "project")
+    address = f"127.0.0.1:{_free_port()}"
+    base = f"http://{address}/ata-zan/"
+    log = tmp_path / "serve.log"
+    env = {key: value for key, value in os.environ.items() if key != "ATAZAN_LANGUAGES"}
+    with open(log, "wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "atazan", "serve", "--lang", "ru", "-a", address],
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            page = base + "ru/provisions/ownership/"
+            assert _until(lambda: _get(page)[0] == 200, timeout=180), log.read_text(encoding="utf-8")[-3000:]
+            first = _quiet(log)
+            assert "atazan: only ru built" in first and "Aborted" not in first
+            assert _get(base + "en/provisions/ownership/")[0] == 404  # the other languages are not built
+            assert "<html lang=\"ru\"" in _get(page)[1]
+
+            data = project / "data" / "provisions" / "ownership.yml"
+            text = data.read_text(encoding="utf-8")
+            old = 'ru: {text: "Формы собственности (статья 8 первого проекта)"'
+            assert text.count(old) == 1
+            data.write_text(text.replace(old, 'ru: {text: "Формы собственности — проверка превью"'), encoding="utf-8")
+            assert _until(lambda: "проверка превью" in _get(page)[1], timeout=120), log.read_text(encoding="utf-8")[-3000:]
+            after = _quiet(log)[len(first):]
+            # One rebuild for the edit: the generated pages it wrote into docs/ did not trigger another.
+            assert after.count("Building documentation...") == 1, after
+            assert "pages (ru " in after and "0 warning(s)" in after
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def test_unknown_language_to_build_is_one_clear_error(tmp_path):
+    project = _project_with_fixture_data(tmp_path / "project")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "out")],
+                            cwd=project, env=dict(os.environ, ATAZAN_LANGUAGES="de"), capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "ATAZAN_LANGUAGES=de: unknown language(s) de; choose from kk, ru, en" in result.stderr
