@@ -28,8 +28,10 @@ HEADER = (
     "# a typo may be fixed here by hand (one paragraph is one line). Ids such as art_2__para_3-1 are\n"
     "# derived from the numbers, never stored. Notes are court notes and amendment footnotes: not text.\n"
 )
-# Publisher named when the document JSON comes from the state's legal information system.
-ADILET_PUBLISHER = "Legal information system of the Republic of Kazakhstan (adilet)"
+# Publisher named when the document JSON comes from the state's legal information system, in the
+# text's own language (the page shows it beside the text).
+ADILET_PUBLISHER = {"kk": "«Әділет» ақпараттық-құқықтық жүйесі", "ru": "Информационно-правовая система «Әділет»",
+                    "en": "Legal information system «Әділет»"}
 
 
 @dataclass
@@ -96,7 +98,7 @@ def _source(given: Provenance, about: dict, fmt: str, lang: str) -> dict:
         official = True  # the state's own Kazakh and Russian texts
     if official is None:
         raise TextImportError("say whether the text is official: --official, or --unofficial with --translator")
-    publisher = given.publisher or (ADILET_PUBLISHER if fmt == "json" else None)
+    publisher = given.publisher or (ADILET_PUBLISHER[lang] if fmt == "json" else None)
     title = given.title or about.get("title")
     date = given.date or about.get("date")
     registry = given.registry or about.get("registry")
