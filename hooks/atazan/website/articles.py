@@ -332,3 +332,19 @@ def _block_sources(text: TextFile, number: str):
 
 def languages_with_text(dataset: Dataset, version: str) -> list[str]:
     return [lang for lang in LANGUAGES if dataset.texts.get(version, lang)]
+
+
+def texts_exported(dataset: Dataset, lang: str) -> list[dict]:
+    """`texts` of api/v1/<lang>.json: every text held (all languages), with its provenance and its
+    Akoma Ntoso file, so a reuser can tell an official text from a translation."""
+    from atazan.website.akn import export_path
+
+    out = []
+    for (version, text_lang), text in sorted(dataset.texts.files.items()):
+        source = text.source
+        out.append({"version": version, "lang": text_lang, "official": source.official,
+                    "translator": source.translator, "complete": source.complete,
+                    "publisher": source.publisher, "title": source.title, "date": source.date.isoformat(),
+                    "url": source.url, "registry": source.registry,
+                    "akn": export_path(version, text_lang), "page": page_url(lang, text_path(version))})
+    return out
