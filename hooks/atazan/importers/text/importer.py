@@ -81,8 +81,8 @@ def build_record(raw: bytes, version: str, lang: str, given: Provenance) -> dict
         raise TextImportError("the file is empty")
     fmt = detect_format(raw)
     builder, about = (adilet if fmt == "json" else plaintext).parse(raw, lang)
-    source = _source(given, about, fmt, lang)
-    record = builder.result(version, lang, source)
+    record = builder.result(version, lang, {})  # what is wrong with the text first, then its provenance
+    record["source"] = _source(given, about, fmt, lang)
     try:
         texts.TextFile.model_validate(record)
     except ValidationError as error:

@@ -13,19 +13,20 @@ from atazan.importers.text.structure import Builder, TextImportError
 
 _NUMBER = r"([0-9]+(?:-[0-9]+)?)"
 _ROMAN = r"([IVXLC]+)"
+# An article label stands alone on its line, or is followed by a period and the article's title:
+# "5-бап сынақ мәтіні…" or "Статья 5 настоящей Конституции…" at the start of a line is running text.
+_TITLE = r"(?:\.?|\.\s+(.+))$"
 ARTICLE = {
-    "kk": re.compile(rf"^{_NUMBER}\s*-\s*бап\b\.?\s*(.*)$", re.I),
-    "ru": re.compile(rf"^Статья\s+{_NUMBER}\b\.?\s*(.*)$", re.I),
-    "en": re.compile(rf"^Article\s+{_NUMBER}\b\.?\s*(.*)$", re.I),
+    "kk": re.compile(rf"^{_NUMBER}\s*-\s*бап{_TITLE}", re.I),
+    "ru": re.compile(rf"^Статья\s+{_NUMBER}{_TITLE}", re.I),
+    "en": re.compile(rf"^Article\s+{_NUMBER}{_TITLE}", re.I),
 }
 SECTION = {
-    "kk": re.compile(rf"^{_ROMAN}\s+бөлім\b\.?\s*(.*)$", re.I),
-    "ru": re.compile(rf"^Раздел\s+{_ROMAN}\b\.?\s*(.*)$", re.I),
-    "en": re.compile(rf"^(?:Section|Part)\s+{_ROMAN}\b\.?\s*(.*)$", re.I),
+    "kk": re.compile(rf"^{_ROMAN}\s+бөлім{_TITLE}", re.I),
+    "ru": re.compile(rf"^Раздел\s+{_ROMAN}{_TITLE}", re.I),
+    "en": re.compile(rf"^(?:Section|Part)\s+{_ROMAN}{_TITLE}", re.I),
 }
 PARAGRAPH = re.compile(rf"^{_NUMBER}\.\s+(.*)$")
-# An article heading of another language: the file is not in --lang.
-ANY_ARTICLE = {lang: pattern for lang, pattern in ARTICLE.items()}
 
 
 def parse(raw: bytes, lang: str) -> tuple[Builder, dict]:
