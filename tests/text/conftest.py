@@ -53,7 +53,8 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def real_data(tmp_path) -> Path:
-    """A copy of the project's data/ (versions, provisions) without any text."""
+    """A copy of the project's data/ (versions, provisions) without any text, and the templates."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("texts"))
+    shutil.copytree(ROOT / "overrides" / "atazan", tmp_path / "overrides" / "atazan")
     return data

@@ -9,7 +9,7 @@ import shutil
 import pytest
 import yaml
 
-from conftest import EN_FLAGS, FIXTURES, ARTICLES, article_word, import_text, tree_hashes
+from .conftest import EN_FLAGS, FIXTURES, ARTICLES, article_word, import_text, tree_hashes
 
 
 def _load(data, version, lang):

