@@ -119,3 +119,31 @@ def test_search_indexes_the_article_text_and_number(built, lang):
     article = [d for d in index["docs"] if d["location"] == f"{PREFIX[lang]}articles/6/"]
     assert article and article[0]["title"] == LABEL[lang].format(n=6)
     assert any(article_word(lang, 6) in d["text"] for d in index["docs"] if d["location"].startswith(f"{PREFIX[lang]}articles/6/"))
+
+
+@pytest.fixture(scope="module")
+def built_url(built):
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("lang,query", [("kk", "6"), ("ru", "6"), ("en", "6"), ("ru", "статья 6"), ("kk", "6-бап"),
+                                        ("en", "Article 61")])
+def test_typing_an_article_number_into_search_finds_that_article_first(browser, built_url, lang, query):
+    from test_search import SearchPage  # tests/test_search.py: Material's panel, driven as a reader does
+
+    page = SearchPage(browser, built_url, lang)
+    try:
+        results = page.search(query)
+    finally:
+        page.close()
+    number = query.split()[-1].split("-")[0]
+    assert results and results[0] == f"{PREFIX[lang]}articles/{number}/", results[:5]
