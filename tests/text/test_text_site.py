@@ -147,3 +147,10 @@ def test_typing_an_article_number_into_search_finds_that_article_first(browser, 
         page.close()
     number = query.split()[-1].split("-")[0]
     assert results and results[0] == f"{PREFIX[lang]}articles/{number}/", results[:5]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_another_versions_articles_never_link_the_reference_articles(built, lang):
+    # The first draft's Article 6 is the adopted Article 7 (the fixture's numbers shift).
+    assert 'href="../../articles/6/"' in _html(built, lang, "texts/adopted")
+    assert "articles/6/" not in _html(built, lang, "texts/first_draft")

@@ -124,6 +124,9 @@ class WholeTextPage:
     title: str | None
     preamble: list[str]
     sections: list[SectionView]
+    # Article headings link to the article pages only in the reference version: another version's
+    # Article 6 is not the article at articles/6/ (its numbers shift).
+    links_articles: bool = False
 
 
 def strings(root: str) -> Strings:
@@ -251,7 +254,8 @@ def whole_text_page(dataset: Dataset, version: str, lang: str) -> WholeTextPage 
         if not sections or sections[-1].number != article.section:
             sections.append(SectionView(article.section, headings.get(article.section)))
         sections[-1].articles.append(article_view(text, article.number))
-    return WholeTextPage(version, lang, shown, text.title, list(text.preamble), sections)
+    return WholeTextPage(version, lang, shown, text.title, list(text.preamble), sections,
+                         links_articles=version == reference_version(dataset))
 
 
 # ---------------------------------------------------------------- page kinds (render.PAGE_KINDS)
