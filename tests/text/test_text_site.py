@@ -154,3 +154,14 @@ def test_another_versions_articles_never_link_the_reference_articles(built, lang
     # The first draft's Article 6 is the adopted Article 7 (the fixture's numbers shift).
     assert 'href="../../articles/6/"' in _html(built, lang, "texts/adopted")
     assert "articles/6/" not in _html(built, lang, "texts/first_draft")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_provision_pages_point_at_their_article_once_the_text_is_held(built, lang):
+    page = _html(built, lang, "provisions/entry-into-force")  # adopted text, Article 94
+    assert 'href="../../articles/94/"' in page
+    other = _html(built, lang, "provisions/ownership")  # names no article of the adopted text
+    assert 'href="../../articles/"' in other
+    missing = {"kk": "Қабылданған мәтін әзірге деректерде жоқ", "ru": "Принятого текста пока нет в наших данных",
+               "en": "The adopted text is not in our dataset yet"}[lang]
+    assert missing not in page and missing not in other

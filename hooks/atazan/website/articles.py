@@ -270,7 +270,7 @@ def article_pages(dataset: Dataset, lang: str):
     if version is None:
         return []
     numbers = article_numbers(dataset, version)
-    tt = _tt(dataset, lang)
+    tt = translator(dataset, lang)
     out = []
     for number in numbers:
         page = article_page(dataset, version, number, lang, numbers)
@@ -281,7 +281,7 @@ def article_pages(dataset: Dataset, lang: str):
 
 def article_index(dataset: Dataset, lang: str):
     version = reference_version(dataset)
-    tt = _tt(dataset, lang)
+    tt = translator(dataset, lang)
     versions = []
     for held in sorted(dataset.texts.versions(), key=lambda v: dataset.versions[v].date.isoformat() if dataset.versions[v].date else "9999"):
         shown = choose(dataset, held, lang)
@@ -293,7 +293,7 @@ def article_index(dataset: Dataset, lang: str):
 
 
 def text_pages(dataset: Dataset, lang: str):
-    tt = _tt(dataset, lang)
+    tt = translator(dataset, lang)
     out = []
     for version in sorted(dataset.texts.versions()):
         page = whole_text_page(dataset, version, lang)
@@ -302,7 +302,7 @@ def text_pages(dataset: Dataset, lang: str):
     return out
 
 
-def _tt(dataset: Dataset, lang: str):
+def translator(dataset: Dataset, lang: str):
     table = strings(dataset.root)
     return lambda key, **values: table.get(key, lang, **values)
 
@@ -352,3 +352,25 @@ def texts_exported(dataset: Dataset, lang: str) -> list[dict]:
                     "url": source.url, "registry": source.registry,
                     "akn": export_path(version, text_lang), "page": page_url(lang, text_path(version))})
     return out
+
+
+@dataclass(frozen=True)
+class ProvisionText:
+    """What a provision page says about the imported text: the articles it explains, and whether
+    the adopted text is held at all (then "not in our data yet" would be untrue)."""
+
+    articles: tuple[Link, ...]  # in the reference version, as Link(number, label, path)
+    adopted_held: bool
+
+
+def provision_text(dataset: Dataset, pid: str, lang: str) -> ProvisionText:
+    version = reference_version(dataset)
+    links: list[Link] = []
+    if version is not None:
+        numbers = set(article_numbers(dataset, version))
+        table = strings(dataset.root)
+        for entry in dataset.provisions[pid].versions:
+            number = str(entry.number) if entry.number is not None else None
+            if entry.version == version and number in numbers and all(l.id != number for l in links):
+                links.append(Link(number, table.get("text.article", lang, n=number), article_path(number)))
+    return ProvisionText(tuple(links), REFERENCE_PREFERENCE in dataset.texts.versions())

@@ -43,7 +43,8 @@ def _provision_pages(dataset: Dataset, lang: str):
     return [
         (f"provisions/{pid}.md", dataset.origin[("provisions", pid)], {"page": models.provision_page(dataset, pid, lang),
          "news": news_pages.news_for(dataset, lang, provision=pid),
-         "factchecks": news_pages.factchecks_for(dataset, lang, pid)})
+         "factchecks": news_pages.factchecks_for(dataset, lang, pid),
+         "text": articles.provision_text(dataset, pid, lang), "tt": articles.translator(dataset, lang)})
         for pid in sorted(dataset.provisions)
     ]
 
