@@ -165,3 +165,13 @@ def test_provision_pages_point_at_their_article_once_the_text_is_held(built, lan
     missing = {"kk": "Қабылданған мәтін әзірге деректерде жоқ", "ru": "Принятого текста пока нет в наших данных",
                "en": "The adopted text is not in our dataset yet"}[lang]
     assert missing not in page and missing not in other
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_text_pages_stay_out_of_search_and_the_index_fits_the_budget(built, lang):
+    import gzip
+
+    path = built / "search" / f"search_index.{lang}.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if "/texts/" in f"/{d['location']}"]
+    assert len(gzip.compress(path.read_bytes(), 9)) < 100_000
