@@ -162,7 +162,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     root = os.path.abspath(args.root)
     try:
         result = bench.run(root, scales, args.repeat, args.site, log=lambda line: print(line, file=sys.stderr),
-                           partial=(lambda figures: _write_json(args.json, figures)) if args.json else None)
+                           partial=(lambda figures: _write_json(args.json, figures)) if args.json else None,
+                           texts=args.texts)
     except (bench.BenchError, DataError) as error:
         print(f"atazan bench: {error}", file=sys.stderr)
         return 1
@@ -249,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", metavar="FILE", help="also write every figure to FILE")
     bench.add_argument("--site", metavar="DIR", help="measure page weight on this built site instead of building one")
     bench.add_argument("--root", default=".", help="project folder (default: .)")
+    bench.add_argument("--texts", action="store_true",
+                       help="also build with the 96-article fixture constitution imported: build time and search-index weight")
     bench.set_defaults(func=cmd_bench)
     schema_cmd = sub.add_parser("schema", help="export the dataset schema as JSON Schema files for editors")
     schema_cmd.add_argument("--out", default="schema", help="output folder (default: ./schema)")
