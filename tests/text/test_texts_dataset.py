@@ -61,3 +61,27 @@ def test_an_unofficial_translation_is_shown_with_its_translator(real_data):
     dataset = load_dataset(str(real_data), str(real_data.parent))
     page = next(p.content for p in render.render_all(dataset, languages=("en",)) if p.path == "articles/40.md")
     assert "unofficial translation by Test translator (test data)" in page
+
+
+def test_an_unofficial_text_is_the_last_resort_and_labelled_as_such(real_data):
+    assert import_text(real_data, FIXTURES / "adopted.en.txt", "adopted", "en", *EN_FLAGS)[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    page = next(p.content for p in render.render_all(dataset, languages=("ru",)) if p.path == "articles/40.md")
+    assert '<div class="atazan-article" lang="en" id="art_40">' in page
+    assert "Ниже неофициальный перевод" in page and "неофициальный перевод, переводчик: Test translator" in page
+
+
+def test_complete_texts_of_one_version_missing_an_article_are_reported(real_data, tmp_path):
+    assert import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")[0] == 0
+    shorter = tmp_path / "adopted.kk.json"
+    import json
+
+    document = json.loads((FIXTURES / "adopted.kk.json").read_text(encoding="utf-8"))
+    start = next(i for i, n in enumerate(document["content"]) if n["type"] == "article" and n["index"] == "96")
+    document["content"] = document["content"][:start]
+    shorter.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert import_text(real_data, shorter, "adopted", "kk")[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    assert [str(w) for w in dataset.warnings] == [
+        "data/texts/adopted/kk.yml: articles: article(s) 96 of data/texts/adopted/ru.yml missing here; "
+        "re-import the complete text or mark it --partial"]

@@ -268,7 +268,26 @@ def load_texts(data_dir: str, root: str, known_versions: set[str]) -> tuple[Text
             problems += _file_checks(record, loaded, version, lang, known_versions)
             texts.files[(version, lang)] = record
             texts.origin[(version, lang)] = shown
-    return texts, problems
+    return texts, problems + _language_checks(texts)
+
+
+def _language_checks(texts: Texts) -> list[Problem]:
+    # Two complete texts of one version must hold the same articles: a missing one is an import
+    # gone wrong (a page of the feed left out), not a difference between languages.
+    problems = []
+    for (version, lang), text in sorted(texts.files.items()):
+        if not text.source.complete:
+            continue
+        mine = {a.number for a in text.articles}
+        for (other_version, other_lang), other in sorted(texts.files.items()):
+            if other_version != version or other_lang == lang or not other.source.complete:
+                continue
+            missing = sorted({a.number for a in other.articles} - mine, key=number_key)
+            if missing:
+                problems.append(Problem(texts.origin[(version, lang)], "articles",
+                                        f"article(s) {', '.join(missing[:10])} of {texts.origin[(other_version, other_lang)]} "
+                                        "missing here; re-import the complete text or mark it --partial", severity="warning"))
+    return problems
 
 
 def _file_checks(record: TextFile, loaded: LoadedFile, version: str, lang: str, known: set[str]) -> list[Problem]:

@@ -105,9 +105,10 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
             surveyed.append((loaded, (), record, (collection, record.id)))
 
     dataset.texts, found = texts_module.load_texts(data_dir, root, set(dataset.versions))
-    problems += found
+    problems += [p for p in found if p.severity == "error"]
     if not problems:
         problems += _cross_checks(dataset, loaded_files)
+    problems += [p for p in found if p.severity != "error"]
     errors = [p for p in problems if p.severity == "error"]
     dataset.warnings = [p for p in problems if p.severity == "warning"]
     if errors:

@@ -6,7 +6,9 @@ Which text a reader of `lang` gets, decided here once for every language:
    with its translator);
 2. else the official Kazakh text, else the official Russian one, marked with its `lang` and a
    notice saying so; never another language's text in its place without that mark;
-3. else nothing: the page says the text is not in the dataset.
+3. else a text in any language, which can only be an unofficial translation: marked the same
+   way and labelled with its translator;
+4. else nothing: the page says the text is not in the dataset.
 
 The reference version, whose articles get pages at `articles/<number>/`, is the adopted text when
 any language of it is held, else the latest version held. Article numbers in the other versions
@@ -165,6 +167,10 @@ def choose(dataset: Dataset, version: str, lang: str, article: str | None = None
     for code in candidates:
         text = dataset.texts.get(version, code)
         if has(text) and (code == lang or text.source.official):
+            return _shown(dataset, version, code, lang)
+    # Last: whatever language holds it, an unofficial translation shown as one (with its translator).
+    for code in LANGUAGES:
+        if has(dataset.texts.get(version, code)):
             return _shown(dataset, version, code, lang)
     return None
 
