@@ -157,3 +157,20 @@ def test_unofficial_text_needs_its_translator(real_data):
     code, _, err = import_text(real_data, FIXTURES / "adopted.en.txt", "adopted", "en", *flags)
     assert code == 1 and "--translator" in err
     assert not (real_data / "texts").exists()
+
+
+def test_a_paged_document_is_read_from_the_list_of_its_pages(real_data, tmp_path):
+    document = json.loads((FIXTURES / "adopted.kk.json").read_text(encoding="utf-8"))
+    half = len(document["content"]) // 2
+    pages = [dict(document, content=document["content"][:half], pagesCount=2),
+             dict(document, content=document["content"][half:], pagesCount=2)]
+    whole = tmp_path / "pages.json"
+    whole.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    assert import_text(real_data, FIXTURES / "adopted.kk.json", "adopted", "kk")[0] == 0
+    before = tree_hashes(real_data)
+    code, out, _ = import_text(real_data, whole, "adopted", "kk")
+    assert code == 0 and "unchanged" in out and tree_hashes(real_data) == before
+    first = tmp_path / "page1.json"
+    first.write_text(json.dumps(pages[0], ensure_ascii=False), encoding="utf-8")
+    code, _, err = import_text(real_data, first, "adopted", "kk")
+    assert code == 1 and "has 2 pages and the file holds 1" in err
