@@ -13,7 +13,6 @@ import copy
 import difflib
 import os
 import sys
-import tempfile
 import time
 
 import yaml
@@ -52,7 +51,6 @@ def bluebell_markup(record: dict) -> str:
 
 def akn_xml(record: dict) -> bytes:
     from atazan.website import akn
-    from atazan.dataset import schema
     from types import SimpleNamespace
 
     versions = {"adopted": SimpleNamespace(date=__import__("datetime").date(2026, 3, 15))}

@@ -340,9 +340,6 @@ def _block_sources(text: TextFile, number: str):
     return article.paragraphs or [article]
 
 
-def languages_with_text(dataset: Dataset, version: str) -> list[str]:
-    return [lang for lang in LANGUAGES if dataset.texts.get(version, lang)]
-
 
 def texts_exported(dataset: Dataset, lang: str) -> list[dict]:
     """`texts` of api/v1/<lang>.json: every text held (all languages), with its provenance and its

@@ -103,12 +103,12 @@ def _heading(text: str, builder: Builder, article: str | None, where: str) -> No
         if number != article:
             raise TextImportError(f"{where}: heading {text.strip()!r} under article {article}")
         if label[4].strip():
-            builder.articles[-1]["heading"] = " ".join(label[4].split())
+            builder.article_heading(label[4], where)
         return
     if builder.expects_section_heading():
         builder.section_heading(text)
-    elif builder.articles and builder._block is None and "heading" not in builder.articles[-1]:
-        builder.articles[-1]["heading"] = " ".join(text.split())
+    elif article is not None:
+        builder.article_heading(text, where)
     else:
         builder.text(text, where)
 

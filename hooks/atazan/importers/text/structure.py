@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from atazan.dataset.texts import NUMBER_PATTERN, number_key
+from atazan.dataset.texts import NUMBER_PATTERN
 
 SUBPARAGRAPH = re.compile(r"^([0-9]+(?:-[0-9]+)?)\)\s*(.*)$", re.S)
 
@@ -52,6 +52,14 @@ class Builder:
             self._section["heading"] = _clean(text)
         else:
             self.text(text, "")
+
+    def article_heading(self, text: str, where: str) -> None:
+        """A heading after an article's label: its title, or (once its text began) running text."""
+        if self._article is not None and self._block is None and "heading" not in self._article \
+                and not any(key in self._article for key in ("text", "subparagraphs")):
+            self._article["heading"] = _clean(text)
+        else:
+            self.text(text, where)
 
     def expects_section_heading(self) -> bool:
         return self._section is not None and "heading" not in self._section and self._article is None
@@ -152,6 +160,3 @@ def _clean(text: str) -> str:
     # Non-breaking and other odd spaces, soft hyphens and doubled spaces from a web page.
     return " ".join(text.replace("\u00ad", "").split())
 
-
-def sort_key(number: str) -> tuple[int, ...]:
-    return number_key(number)
