@@ -85,3 +85,17 @@ def test_complete_texts_of_one_version_missing_an_article_are_reported(real_data
     assert [str(w) for w in dataset.warnings] == [
         "data/texts/adopted/kk.yml: articles: article(s) 96 of data/texts/adopted/ru.yml missing here; "
         "re-import the complete text or mark it --partial"]
+
+
+def test_an_explanation_of_one_paragraph_is_shown_under_that_paragraph(real_data):
+    provision = real_data / "provisions" / "entry-into-force.yml"
+    text = provision.read_text(encoding="utf-8")
+    assert text.count("    number: 94\n") == 1
+    provision.write_text(text.replace("    number: 94\n", '    number: 13\n    paragraphs: ["2"]\n'), encoding="utf-8")
+    assert import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    page = next(p.content for p in render.render_all(dataset, languages=("ru",)) if p.path == "articles/13.md")
+    first, second = page.index('id="art_13__para_1"'), page.index('id="art_13__para_2"')
+    explained = page.index('class="atazan-explained"')
+    assert explained > second and 'href="../../provisions/entry-into-force/"' in page[explained:explained + 300]
+    assert page.count('class="atazan-explained"') == 1 and first < second
