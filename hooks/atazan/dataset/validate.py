@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from atazan.dataset import schema, translations
+from atazan.dataset import texts as texts_module
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import LoadedFile, data_files, read_yaml
 
@@ -38,6 +39,8 @@ class Dataset:
     # Every text in every language with its translation state (translations.py). Kept apart from
     # `warnings`: an outdated translation is reported, but never stops the build.
     translations: list[translations.Translation] = field(default_factory=list)
+    # The Constitution's own text per version and language (texts.py); empty until imported.
+    texts: texts_module.Texts = field(default_factory=lambda: texts_module.Texts())
 
 
 def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
@@ -102,8 +105,11 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
             loaded_files[(collection, record.id)] = loaded
             surveyed.append((loaded, (), record, (collection, record.id)))
 
+    dataset.texts, found = texts_module.load_texts(data_dir, root, set(dataset.versions))
+    problems += [p for p in found if p.severity == "error"]
     if not problems:
         problems += _cross_checks(dataset, loaded_files)
+    problems += [p for p in found if p.severity != "error"]
     errors = [p for p in problems if p.severity == "error"]
     dataset.warnings = [p for p in problems if p.severity == "warning"]
     if errors:

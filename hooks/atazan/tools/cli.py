@@ -136,6 +136,22 @@ def cmd_import_news(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_text(args: argparse.Namespace) -> int:
+    from atazan.importers.text import importer
+    from atazan.importers.text.structure import TextImportError
+
+    given = importer.Provenance(publisher=args.publisher, title=args.title, date=args.date, url=args.url,
+                                registry=args.registry, official=args.official, translator=args.translator,
+                                partial=args.partial)
+    try:
+        report = importer.run(args.file, args.version, args.lang, os.path.abspath(args.data), given)
+    except TextImportError as error:
+        print(f"atazan import-text: {args.file}: {error}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from atazan.tools import bench
 
@@ -147,7 +163,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     root = os.path.abspath(args.root)
     try:
         result = bench.run(root, scales, args.repeat, args.site, log=lambda line: print(line, file=sys.stderr),
-                           partial=(lambda figures: _write_json(args.json, figures)) if args.json else None)
+                           partial=(lambda figures: _write_json(args.json, figures)) if args.json else None,
+                           texts=args.texts)
     except (bench.BenchError, DataError) as error:
         print(f"atazan bench: {error}", file=sys.stderr)
         return 1
@@ -212,12 +229,35 @@ def build_parser() -> argparse.ArgumentParser:
     news.add_argument("--data", default="data", help="data folder (default: ./data)")
     news.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     news.set_defaults(func=cmd_import_news)
+    text = sub.add_parser(
+        "import-text", help="import one official text (document JSON or plain text) into DIR/texts/VERSION/LANG.yml",
+        description="Reads the legal information system's document JSON or running plain text; writes "
+                    "DIR/texts/VERSION/LANG.yml only if it changes. Bad input: one line, exit 1, nothing written.")
+    text.add_argument("file", metavar="FILE")
+    text.add_argument("--version", required=True, help="a version id of versions.yml (e.g. adopted)")
+    text.add_argument("--lang", required=True, choices=("kk", "ru", "en"))
+    text.add_argument("--data", default="data", help="data folder (default: ./data)")
+    text.add_argument("--publisher", help="who published the text (default for document JSON: the legal information system)")
+    text.add_argument("--title", help="the publication's title (default for document JSON: its own)")
+    text.add_argument("--date", help="publication date, YYYY-MM-DD (default for document JSON: versionDate)")
+    text.add_argument("--url", help="where a reader can check the text")
+    text.add_argument("--registry", help="the legal information system's code (default for document JSON: ngr)")
+    official = text.add_mutually_exclusive_group()
+    official.add_argument("--official", dest="official", action="store_const", const=True, default=None,
+                          help="an official text (default for kk/ru document JSON)")
+    official.add_argument("--unofficial", dest="official", action="store_const", const=False,
+                          help="an unofficial translation; needs --translator")
+    text.add_argument("--translator", help="who translated an unofficial text")
+    text.add_argument("--partial", action="store_true", help="the file holds only some articles of the version")
+    text.set_defaults(func=cmd_import_text)
     bench = sub.add_parser("bench", help="measure build time at 1x/5x/25x data, overhead over plain MkDocs, page weight")
     bench.add_argument("--scales", default="1,5,25", help="dataset sizes in units of %s (default: 1,5,25)" % "4 provisions, 2 themes, 80 news items")
     bench.add_argument("--repeat", type=int, default=3, help="interleaved builds per size and side; the median counts (default: 3)")
     bench.add_argument("--json", metavar="FILE", help="also write every figure to FILE")
     bench.add_argument("--site", metavar="DIR", help="measure page weight on this built site instead of building one")
     bench.add_argument("--root", default=".", help="project folder (default: .)")
+    bench.add_argument("--texts", action="store_true",
+                       help="also build with the 96-article fixture constitution imported: build time and search-index weight")
     bench.set_defaults(func=cmd_bench)
     serve_cmd = sub.add_parser(
         "serve", help="live preview: rebuild on every edit of data/, docs/ or overrides/",

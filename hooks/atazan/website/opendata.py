@@ -9,7 +9,7 @@ import json
 import os
 
 from atazan import LANGUAGES
-from atazan.website import handouts
+from atazan.website import akn, articles, handouts
 from atazan.dataset import schema
 from atazan.website.i18n import page_url
 from atazan.website import news as news_pages
@@ -82,7 +82,8 @@ def export(dataset: Dataset, lang: str) -> dict:
             "date": item.date.isoformat(),
         })
     return {"version": API_VERSION, "language": lang, "provisions": provisions, "themes": themes, "news": news,
-            "handouts": handouts.exported(dataset, lang)}
+            "handouts": handouts.exported(dataset, lang), "articles": articles.exported(dataset, lang),
+            "texts": articles.texts_exported(dataset, lang)}
 
 
 def write_exports(dataset: Dataset, site_dir: str) -> list[str]:
@@ -94,4 +95,5 @@ def write_exports(dataset: Dataset, site_dir: str) -> list[str]:
         write_atomic(path, json.dumps(export(dataset, lang), ensure_ascii=False, indent=1, sort_keys=False) + "\n",
                      durable=False)
         written.append(path)
+    written += akn.write_all(dataset, folder)  # api/v1/akn/<version>/<lang>.xml
     return written

@@ -17,7 +17,7 @@ from typing import Callable
 import jinja2
 
 from atazan import LANGUAGES
-from atazan.website import glossary, handouts, models
+from atazan.website import articles, glossary, handouts, models
 from atazan.website import news as news_pages
 from atazan.website.i18n import URL_PREFIX, Strings, load_strings, page_url, strings_path
 from atazan.dataset.validate import Dataset
@@ -44,7 +44,8 @@ def _provision_pages(dataset: Dataset, lang: str):
     return [
         (f"provisions/{pid}.md", dataset.origin[("provisions", pid)], {"page": models.provision_page(dataset, pid, lang),
          "news": news_pages.news_for(dataset, lang, provision=pid),
-         "factchecks": news_pages.factchecks_for(dataset, lang, pid)})
+         "factchecks": news_pages.factchecks_for(dataset, lang, pid),
+         "text": articles.provision_text(dataset, pid, lang), "tt": articles.translator(dataset, lang)})
         for pid in sorted(dataset.provisions)
     ]
 
@@ -98,6 +99,10 @@ PAGE_KINDS: dict[str, PageKind] = {
     "handout-bilingual": PageKind("handout_bilingual.md.j2", handouts.bilingual_pages),
     "handout-index": PageKind("handout_index.md.j2", handouts.handout_index),
     "translation-status": PageKind("translation_status.md.j2", _translation_status),
+    # The Constitution's own text (atazan/website/articles.py).
+    "article": PageKind("article.md.j2", articles.article_pages),
+    "article-index": PageKind("article_index.md.j2", articles.article_index),
+    "text": PageKind("text.md.j2", articles.text_pages),
 }
 
 # HTML's three (as html.escape(quote=False)), then a backslash before every character Markdown

@@ -90,6 +90,8 @@
   // stemming it would make an exact term that matches nothing.
   var SYNTAX = /^[+\-]|[:*~^]/;
   var LETTERS = /[\p{L}\p{N}]+/gu;
+  var ARTICLE_NUMBER = /^[0-9]{1,3}$/;
+  var NUMBER_BOOST = 100;
   var PUNCTUATION = /[^\p{L}\p{N}\-'’\s]+/gu;
 
   // Stems every plain word of the query and drops the punctuation around it («заң» -> заң), as the
@@ -99,6 +101,9 @@
       if (i % 2) return part;
       return part.split(/(\s+)/).map(function (term) {
         if (!term.trim() || SYNTAX.test(term)) return term;
+        // An article number ("6"): Material's 6* ranks Articles 60-69 above Article 6, whose title
+        // holds the rarer exact token; an exact title clause puts "Статья 6" / "6-бап" first.
+        if (ARTICLE_NUMBER.test(term)) return "title:" + term + "^" + NUMBER_BOOST + " " + term;
         // English possessive: people's -> people (the index keeps people's, which people* matches).
         return term.replace(/['’]s(?![\p{L}\p{N}])/gu, "")
           .replace(LETTERS, function (word) { return stemWord(word, lang); })

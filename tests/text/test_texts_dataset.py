@@ -1,0 +1,101 @@
+"""Text files in the dataset: loaded with it, checked with one line per problem, optional."""
+
+from __future__ import annotations
+
+import pytest
+
+from atazan.dataset.validate import load_dataset
+from atazan.errors import DataError
+from atazan.website import articles, render
+
+from .conftest import EN_FLAGS, FIXTURES, article_word, import_text
+
+
+def _problems(data):
+    with pytest.raises(DataError) as error:
+        load_dataset(str(data), str(data.parent))
+    return [str(p) for p in error.value.problems]
+
+
+def test_no_texts_is_a_valid_dataset_and_the_index_says_so(real_data):
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    assert not dataset.texts and articles.reference_version(dataset) is None
+    pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
+    assert not [path for _, path in pages if path.startswith(("articles/1", "texts/"))]
+    assert "Текста Конституции в этом наборе данных пока нет" in pages[("ru", "articles/index.md")]
+
+
+def test_a_hand_edit_that_repeats_a_paragraph_number_is_reported_with_its_line(real_data):
+    assert import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")[0] == 0
+    path = real_data / "texts" / "adopted" / "ru.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if "статья 1, пункт 2" in line)
+    lines[at - 1] = lines[at - 1].replace("number: '2'", "number: '1'")
+    path.write_text("".join(lines), encoding="utf-8")
+    problems = _problems(real_data)
+    assert len(problems) == 1
+    assert problems[0].startswith("data/texts/adopted/ru.yml:") and "paragraph 1 appears twice" in problems[0]
+
+
+def test_a_text_filed_under_the_wrong_language_is_reported(real_data):
+    assert import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")[0] == 0
+    folder = real_data / "texts" / "adopted"
+    (folder / "ru.yml").rename(folder / "kk.yml")
+    assert _problems(real_data) == ["data/texts/adopted/kk.yml:5: lang: 'ru' does not match the file name 'kk.yml'"]
+
+
+def test_a_language_without_the_text_gets_the_official_text_marked_never_silently(real_data):
+    # Only the Russian adopted text is held: the kk and en pages show it, marked lang="ru" with a notice.
+    assert import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
+    for lang, notice in (("en", "This text is not available in English"), ("kk", "Бұл мәтін бізде мына тілде жоқ")):
+        page = pages[(lang, "articles/13.md")]
+        assert '<div class="atazan-article" lang="ru" id="art_13">' in page
+        assert article_word("ru", 13) in page and notice in page
+    assert "Этого текста нет" not in pages[("ru", "articles/13.md")]
+
+
+def test_an_unofficial_translation_is_shown_with_its_translator(real_data):
+    assert import_text(real_data, FIXTURES / "adopted.en.txt", "adopted", "en", *EN_FLAGS)[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    page = next(p.content for p in render.render_all(dataset, languages=("en",)) if p.path == "articles/40.md")
+    assert "unofficial translation by Test translator (test data)" in page
+
+
+def test_an_unofficial_text_is_the_last_resort_and_labelled_as_such(real_data):
+    assert import_text(real_data, FIXTURES / "adopted.en.txt", "adopted", "en", *EN_FLAGS)[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    page = next(p.content for p in render.render_all(dataset, languages=("ru",)) if p.path == "articles/40.md")
+    assert '<div class="atazan-article" lang="en" id="art_40">' in page
+    assert "Ниже неофициальный перевод" in page and "неофициальный перевод, переводчик: Test translator" in page
+
+
+def test_complete_texts_of_one_version_missing_an_article_are_reported(real_data, tmp_path):
+    assert import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")[0] == 0
+    shorter = tmp_path / "adopted.kk.json"
+    import json
+
+    document = json.loads((FIXTURES / "adopted.kk.json").read_text(encoding="utf-8"))
+    start = next(i for i, n in enumerate(document["content"]) if n["type"] == "article" and n["index"] == "96")
+    document["content"] = document["content"][:start]
+    shorter.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert import_text(real_data, shorter, "adopted", "kk")[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    assert [str(w) for w in dataset.warnings] == [
+        "data/texts/adopted/kk.yml: articles: article(s) 96 of data/texts/adopted/ru.yml missing here; "
+        "re-import the complete text or mark it --partial"]
+
+
+def test_an_explanation_of_one_paragraph_is_shown_under_that_paragraph(real_data):
+    provision = real_data / "provisions" / "entry-into-force.yml"
+    text = provision.read_text(encoding="utf-8")
+    assert text.count("    number: 94\n") == 1
+    provision.write_text(text.replace("    number: 94\n", '    number: 13\n    paragraphs: ["2"]\n'), encoding="utf-8")
+    assert import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    page = next(p.content for p in render.render_all(dataset, languages=("ru",)) if p.path == "articles/13.md")
+    first, second = page.index('id="art_13__para_1"'), page.index('id="art_13__para_2"')
+    explained = page.index('class="atazan-explained"')
+    assert explained > second and 'href="../../provisions/entry-into-force/"' in page[explained:explained + 300]
+    assert page.count('class="atazan-explained"') == 1 and first < second
