@@ -154,5 +154,7 @@ def test_every_problem_is_reported_not_just_the_first(core_data):
 def test_no_message_spans_lines(core_data):
     replace_once(core_data / "provisions/ownership.yml", "themes: [ownership]", "themes: [ownership, housing]")
     replace_once(core_data / "themes/ownership.yml", "order: 30", "order: [30]")
-    for message in problems(core_data):
+    found = problems(core_data)
+    assert found, "the broken fixture must produce problems"
+    for message in found:
         assert "\n" not in message

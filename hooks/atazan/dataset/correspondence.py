@@ -1,0 +1,236 @@
+"""Which article of one version is which article of another.
+
+Article numbers shift between versions (an article inserted early moves every number after it),
+so the table that says "Article 7 of the adopted text is Article 6 of the first draft" is proposed
+from the texts by similarity and then confirmed by a person:
+
+1. `normalise` removes what does not change meaning: quote and dash styles, spacing, case,
+   paragraph numbering, and look-alike letters (Kazakh і and Latin i, Cyrillic and Latin a/o/e...).
+2. `propose` scores every pair of articles of two versions (rapidfuzz's `cdist`, one C call for
+   the whole matrix), keeps pairs a person confirmed, then takes the best remaining pairs first,
+   each article at most once, above `THRESHOLD`. Ties go to the pair whose positions in the two
+   texts are closer, so two near-identical short articles are not swapped.
+3. `Table` holds one row per article identity: its number in each version, or None (the article is
+   new in, or removed from, that version), with the score and whether a person confirmed it.
+
+No MkDocs, no file system: `dataset/texts.py` loads the texts, `tools/cli.py` writes the table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz, process
+
+# A proposed pair below this similarity (0-100) is no match: the article is new or removed.
+THRESHOLD = 55.0
+
+# Letters that look alike in Cyrillic and Latin: texts typed or OCR'd with the wrong one still match.
+_LOOKALIKES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "һ": "h",
+})
+_QUOTES = re.compile(r"[\"'«»„“”‘’‚‹›`´]")
+_DASHES = re.compile(r"[‐‑‒–—―−]")
+_SPACE = re.compile(r"\s+")
+# "1.", "1)", "3-1.", "а)" at the start of a paragraph: numbering style, not wording.
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:-\d+)?|[a-zа-яәіңғүұқөһ])[.)]\s+", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    """The text as compared: what a reader would call the same wording gives the same string."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _NUMBERING.sub("", text)
+    text = _QUOTES.sub("", text)
+    text = _DASHES.sub("-", text)
+    text = text.casefold().translate(_LOOKALIKES)
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of one version: its number there and its paragraphs' text, in one language."""
+
+    number: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """An article's place in one version: its number there (None: not in that version)."""
+
+    number: str | None
+    score: float | None = None
+    confirmed: bool = False
+
+
+@dataclass
+class Row:
+    """One article identity across versions."""
+
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+    def number(self, version: str) -> str | None:
+        cell = self.cells.get(version)
+        return cell.number if cell else None
+
+
+@dataclass
+class Table:
+    """The correspondence of every article of `reference` with the other versions held."""
+
+    reference: str
+    versions: tuple[str, ...]  # the reference first, then the others, oldest first
+    rows: list[Row]
+
+    def numbers(self, version: str) -> list[str]:
+        return [row.number(version) for row in self.rows if row.number(version) is not None]
+
+    def row_of(self, version: str, number: str) -> Row | None:
+        for row in self.rows:
+            if row.number(version) == number:
+                return row
+        return None
+
+
+def _pairs(reference: Sequence[Article], other: Sequence[Article],
+           fixed: Mapping[str, str | None]) -> dict[str, tuple[str | None, float | None]]:
+    """reference number -> (other number or None, score), fixed pairs kept as they are."""
+    taken_ref = set(fixed)
+    taken_other = {number for number in fixed.values() if number is not None}
+    result: dict[str, tuple[str | None, float | None]] = {ref: (num, None) for ref, num in fixed.items()}
+    free_ref = [(i, a) for i, a in enumerate(reference) if a.number not in taken_ref]
+    free_other = [(j, b) for j, b in enumerate(other) if b.number not in taken_other]
+    if free_ref and free_other:
+        scores = process.cdist([normalise(a.text) for _, a in free_ref], [normalise(b.text) for _, b in free_other],
+                               scorer=fuzz.ratio, workers=1)
+        spread_ref, spread_other = max(len(reference) - 1, 1), max(len(other) - 1, 1)
+        candidates = []
+        for x, (i, a) in enumerate(free_ref):
+            for y, (j, b) in enumerate(free_other):
+                score = float(scores[x][y])
+                if score >= THRESHOLD:
+                    distance = abs(i / spread_ref - j / spread_other)
+                    candidates.append((-score, distance, x, y))
+        candidates.sort()
+        used_x, used_y = set(), set()
+        for negative, _distance, x, y in candidates:
+            if x in used_x or y in used_y:
+                continue
+            used_x.add(x)
+            used_y.add(y)
+            result[free_ref[x][1].number] = (free_other[y][1].number, round(-negative, 1))
+    for _, a in free_ref:
+        result.setdefault(a.number, (None, None))
+    return result
+
+
+def propose(texts: Mapping[str, Sequence[Article]], reference: str, previous: Table | None = None) -> Table:
+    """The table for `texts` (version -> its articles, in order), keeping confirmed cells of `previous`.
+
+    A confirmed cell survives whatever the texts now suggest; a confirmed "not in this version"
+    (number None) too. Unconfirmed cells are proposed afresh.
+    """
+    if reference not in texts:
+        raise ValueError(f"no text of the reference version '{reference}'")
+    others = [version for version in texts if version != reference]
+    rows = [Row({reference: Cell(article.number)}) for article in texts[reference]]
+    by_ref = {row.number(reference): row for row in rows}
+    for version in others:
+        fixed: dict[str, str | None] = {}
+        if previous is not None:
+            for old in previous.rows:
+                cell, ref_number = old.cells.get(version), old.number(reference)
+                if cell and cell.confirmed and ref_number in by_ref:
+                    fixed[ref_number] = cell.number
+        pairs = _pairs(texts[reference], texts[version], fixed)
+        for ref_number, (number, score) in pairs.items():
+            by_ref[ref_number].cells[version] = Cell(number, score, ref_number in fixed)
+        matched = {number for number, _ in pairs.values() if number is not None}
+        for article in texts[version]:
+            if article.number not in matched:
+                confirmed = previous is not None and any(
+                    old.number(reference) is None and old.cells.get(version) == Cell(article.number, None, True)
+                    for old in previous.rows)
+                rows.append(Row({reference: Cell(None), version: Cell(article.number, None, confirmed)}))
+    return Table(reference, (reference, *others), rows)
+
+
+def confirm(table: Table, version: str, reference_number: str | None, number: str | None) -> Table:
+    """The table with one cell marked as checked by a person (used by tests and the CLI)."""
+    for row in table.rows:
+        if row.number(table.reference) == reference_number and reference_number is not None:
+            row.cells[version] = replace(row.cells.get(version, Cell(number)), number=number, confirmed=True)
+            return table
+    raise KeyError(f"no row for {table.reference} article {reference_number}")
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one article differs between two versions."""
+
+    kind: str  # "new", "removed", "renumbered", "changed", "unchanged"
+    old_number: str | None
+    new_number: str | None
+    reworded: bool
+
+
+def changes(table: Table, texts: Mapping[str, Mapping[str, Article]], old: str, new: str) -> list[Change]:
+    """Every article that is new, removed, renumbered or changed from `old` to `new`, in table order.
+
+    `texts` is version -> number -> Article. Formatting-only differences do not count as changes.
+    """
+    found: list[Change] = []
+    seen_old: set[str] = set()
+    for row in table.rows:
+        before, after = row.number(old), row.number(new)
+        if before is None and after is None:
+            continue
+        if before is not None:
+            seen_old.add(before)
+        if before is None:
+            found.append(Change("new", None, after, False))
+        elif after is None:
+            found.append(Change("removed", before, None, False))
+        else:
+            reworded = _wording(texts[old][before]) != _wording(texts[new][after])
+            kind = "changed" if reworded else ("renumbered" if before != after else "unchanged")
+            if reworded or before != after:
+                found.append(Change(kind, before, after, reworded))
+            else:
+                found.append(Change("unchanged", before, after, False))
+    return found
+
+
+def _wording(article: Article) -> tuple[str, ...]:
+    return tuple(normalise(paragraph) for paragraph in article.paragraphs)
+
+
+def problems(table: Table, held: Mapping[str, Iterable[str]]) -> list[tuple[int, str, str]]:
+    """(row index, version, message) for numbers missing from their version and double matches."""
+    found: list[tuple[int, str, str]] = []
+    numbers = {version: set(values) for version, values in held.items()}
+    seen: dict[tuple[str, str], int] = {}
+    for index, row in enumerate(table.rows):
+        for version, cell in row.cells.items():
+            if cell.number is None:
+                continue
+            if version not in numbers:
+                found.append((index, version, f"unknown version '{version}' (no text of it in data/texts/)"))
+                continue
+            if cell.number not in numbers[version]:
+                found.append((index, version, f"article {cell.number} does not exist in {version}"))
+            key = (version, cell.number)
+            if key in seen:
+                found.append((index, version, f"article {cell.number} of {version} is matched twice "
+                                              f"(also in row {seen[key] + 1})"))
+            else:
+                seen[key] = index
+    return found
