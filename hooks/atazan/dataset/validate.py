@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from atazan.dataset import schema, translations
+from atazan.dataset import correspondence
 from atazan.dataset import texts as texts_module
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import LoadedFile, data_files, read_yaml
@@ -40,6 +41,8 @@ class Dataset:
     translations: list[translations.Translation] = field(default_factory=list)
     # The Constitution's own text per version and language (texts.py); empty until imported.
     texts: texts_module.Texts = field(default_factory=lambda: texts_module.Texts())
+    # Which article of each version is which (correspondence.py); None until `atazan match` ran.
+    correspondence: "correspondence.Table | None" = None
 
 
 def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
@@ -106,6 +109,9 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
 
     dataset.texts, found = texts_module.load_texts(data_dir, root, set(dataset.versions))
     problems += found
+    if not found:
+        dataset.correspondence, found = correspondence.load(data_dir, root, dataset.texts)
+        problems += found
     if not problems:
         problems += _cross_checks(dataset, loaded_files)
     errors = [p for p in problems if p.severity == "error"]

@@ -151,6 +151,42 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_match(args: argparse.Namespace) -> int:
+    """Propose which article of each version is which (dataset/correspondence.py); keep confirmed cells."""
+    import yaml
+
+    from atazan.dataset import correspondence
+    from atazan.fsutil import write_atomic
+    from atazan.website.articles import reference_version
+
+    root, dataset = _valid_dataset("match", args.data)
+    if dataset is None:
+        return 1
+    if len(dataset.texts.versions()) < 2:
+        print(f"atazan match: {args.data}/texts holds {len(dataset.texts.versions())} version(s); "
+              "import a second with `atazan import-text` first", file=sys.stderr)
+        return 1
+    reference = reference_version(dataset)
+    held = correspondence.matching_texts(dataset.texts)
+    oldest_first = sorted(held, key=lambda v: (dataset.versions[v].date.isoformat() if dataset.versions[v].date else "9999", v))
+    table = correspondence.propose({v: held[v] for v in oldest_first}, reference, dataset.correspondence)
+    # One row, one block of short lines: a confirmation is a one-line diff.
+    body = yaml.safe_dump(correspondence.to_data(table), allow_unicode=True, sort_keys=False, width=120,
+                          default_flow_style=None)
+    path = os.path.join(os.path.abspath(args.data), correspondence.FILE)
+    old = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+    new = correspondence.HEADER + body
+    kept = sum(cell.confirmed for row in table.rows for cell in row.cells.values())
+    weak = sum(1 for row in table.rows for cell in row.cells.values()
+               if cell.score is not None and cell.score < correspondence.REVIEW_BELOW)
+    if new != old and not args.dry_run:
+        write_atomic(path, new)
+    print(f"atazan match: {len(table.rows)} rows, reference {reference}, versions {', '.join(table.versions[1:])}; "
+          f"{kept} confirmed cell(s) kept; {weak} proposal(s) below {correspondence.REVIEW_BELOW:g} to check; "
+          + ("unchanged" if new == old else "would write" if args.dry_run else "written") + f" {display_path(path, root)}")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from atazan.tools import bench
 
@@ -243,6 +279,13 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("--translator", help="who translated an unofficial text")
     text.add_argument("--partial", action="store_true", help="the file holds only some articles of the version")
     text.set_defaults(func=cmd_import_text)
+    match = sub.add_parser(
+        "match", help="propose which article of each version is which (DIR/correspondence.yml); confirmed cells are kept",
+        description="Compares the texts in DIR/texts/ article by article (normalised wording) and writes "
+                    "DIR/correspondence.yml. Set `confirmed: true` on a cell you checked: no later run changes it.")
+    match.add_argument("--data", default="data", help="data folder (default: ./data)")
+    match.add_argument("--dry-run", action="store_true", help="print the summary, write nothing")
+    match.set_defaults(func=cmd_match)
     bench = sub.add_parser("bench", help="measure build time at 1x/5x/25x data, overhead over plain MkDocs, page weight")
     bench.add_argument("--scales", default="1,5,25", help="dataset sizes in units of %s (default: 1,5,25)" % "4 provisions, 2 themes, 80 news items")
     bench.add_argument("--repeat", type=int, default=3, help="interleaved builds per size and side; the median counts (default: 3)")
