@@ -32,7 +32,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES
-from atazan.dataset import translations
+from atazan.dataset import explanations, translations
 from atazan.website import editlinks, generate, languages, opendata, render, search_index
 from atazan.errors import DataError
 from atazan.website.i18n import URL_PREFIX, format_date, load_strings, page_url, strings_path
@@ -78,7 +78,7 @@ def on_config(config):
         log.warning(str(warning))
     # Outdated translations at INFO: a source edit must not fail `mkdocs build --strict`; the
     # pages flag them to readers, and `atazan validate --strict-translations` fails on them.
-    for problem in translations.problems(dataset.translations):
+    for problem in translations.problems(dataset.translations) + explanations.problems(dataset.explanations):
         log.info(str(problem))
     log.info(
         "atazan: %d generated pages written, %d unchanged, %d removed",

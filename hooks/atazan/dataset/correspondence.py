@@ -292,8 +292,11 @@ def articles_of(text) -> list[Article]:
     return [Article(a.number, tuple(block_text(p) for p in (a.paragraphs or [a]))) for a in text.articles]
 
 
-def load(data_dir: str, root: str, texts) -> tuple[Table | None, list]:
-    """data/correspondence.yml, checked against the texts held; (None, []) when there is none."""
+def load(data_dir: str, root: str, texts, check: bool = True) -> tuple[Table | None, list]:
+    """data/correspondence.yml, checked against the texts held (`check`); (None, []) when there is none.
+
+    `atazan match` reads it unchecked: a person's edit may match an article twice until the next
+    proposal resolves it around the confirmed cells."""
     import os
 
     from atazan.dataset.load import read_yaml
@@ -331,6 +334,8 @@ def load(data_dir: str, root: str, texts) -> tuple[Table | None, list]:
     if problems:
         return None, problems
     table = from_data(data)
+    if not check:
+        return table, problems
     held = {version: [a.number for a in _any_text(texts, version).articles] for version in texts.versions()}
     for index, version, message in table_problems(table, held):
         problems.append(Problem(shown, f"rows[{index}].{version}", message, loaded.line_of(("rows", index, version))))

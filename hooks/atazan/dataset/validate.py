@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from atazan.dataset import schema, translations
-from atazan.dataset import correspondence
+from atazan.dataset import correspondence, explanations
 from atazan.dataset import texts as texts_module
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import LoadedFile, data_files, read_yaml
@@ -43,9 +43,11 @@ class Dataset:
     texts: texts_module.Texts = field(default_factory=lambda: texts_module.Texts())
     # Which article of each version is which (correspondence.py); None until `atazan match` ran.
     correspondence: "correspondence.Table | None" = None
+    # Each provision entry's text fingerprint against the text now held (explanations.py).
+    explanations: list = field(default_factory=list)
 
 
-def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
+def load_dataset(data_dir: str, root: str | None = None, check_correspondence: bool = True) -> Dataset:
     """Load and validate `data_dir`; raises DataError with every problem found."""
     root = root if root is not None else os.path.dirname(os.path.abspath(data_dir))
     dataset = Dataset(root=root)
@@ -110,7 +112,7 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
     dataset.texts, found = texts_module.load_texts(data_dir, root, set(dataset.versions))
     problems += found
     if not found:
-        dataset.correspondence, found = correspondence.load(data_dir, root, dataset.texts)
+        dataset.correspondence, found = correspondence.load(data_dir, root, dataset.texts, check_correspondence)
         problems += found
     if not problems:
         problems += _cross_checks(dataset, loaded_files)
@@ -120,6 +122,7 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
         raise DataError(errors)
     for loaded, prefix, record, key in surveyed:
         dataset.translations += translations.survey(record, prefix, loaded.path, key, loaded.line_of, _field)
+    dataset.explanations = explanations.survey(dataset, loaded_files, _field)
     return dataset
 
 
