@@ -162,3 +162,13 @@ def test_identical_short_articles_match_by_position():
     assert table.row_of("adopted", "10").number("first_draft") == "11"
     removed = [row.number("first_draft") for row in table.rows if row.number("adopted") is None]
     assert removed == ["3"]
+
+
+def test_a_phone_sees_only_the_changed_paragraphs():
+    old = ["1. The state protects the family.", "2. The law sets the order.", "3. Courts decide disputes."]
+    new = ["1. The state protects the family.", "2. The law alone sets the order.", "3. Courts decide disputes."]
+    segments = textdiff.word_diff(old, new)
+    short = str(textdiff.to_html(segments, "removed:", "added:", only_changed=True))
+    assert short.count("<p>") == 1 and "alone" in short and "family" not in short
+    assert textdiff.unchanged_paragraphs(segments) == 2
+    assert str(textdiff.to_html(segments, "removed:", "added:")).count("<p>") == 3

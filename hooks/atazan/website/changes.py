@@ -48,6 +48,7 @@ class ArticleDiff:
     html: Markup | None
     removed: int
     added: int
+    unchanged: int = 0  # paragraphs without a change, left out of `html`
 
 
 @dataclass(frozen=True)
@@ -157,14 +158,16 @@ def article_changes(dataset: Dataset, number: str, lang: str) -> ArticleChanges 
             continue
         change = next(c for c in changes[(old, new)] if c.old_number == before and c.new_number == after)
         text_lang = _diff_language(dataset, old, new, before, after, lang)
-        html, removed, added = None, 0, 0
+        html, removed, added, unchanged = None, 0, 0, 0
         if change.kind == "changed" and text_lang:
             segments = textdiff.word_diff(_paragraphs(dataset, old, before, text_lang), _paragraphs(dataset, new, after, text_lang))
             strings = articles.strings(dataset.root)
-            html = textdiff.to_html(segments, strings.get("changes.removed_label", lang), strings.get("changes.added_label", lang))
+            html = textdiff.to_html(segments, strings.get("changes.removed_label", lang), strings.get("changes.added_label", lang),
+                                    only_changed=True)
             removed, added = textdiff.counts(segments)
+            unchanged = textdiff.unchanged_paragraphs(segments)
         diffs.append(ArticleDiff(pair_anchor(old, new), _label(dataset, old, lang), _label(dataset, new, lang), before, after,
-                                 change.kind, text_lang, html, removed, added))
+                                 change.kind, text_lang, html, removed, added, unchanged))
     return ArticleChanges(numbers, tuple(diffs))
 
 
