@@ -40,7 +40,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES, ONLY_LANGUAGES_ENV
-from atazan.dataset import translations
+from atazan.dataset import explanations, translations
 from atazan.website import editlinks, generate, languages, opendata, render, search_index
 from atazan.errors import DataError
 from atazan.fsutil import write_atomic
@@ -140,7 +140,7 @@ def on_config(config):
         log.warning(str(warning))
     # Outdated translations at INFO: a source edit must not fail `mkdocs build --strict`; the
     # pages flag them to readers, and `atazan validate --strict-translations` fails on them.
-    for problem in translations.problems(dataset.translations):
+    for problem in translations.problems(dataset.translations) + explanations.problems(dataset.explanations):
         log.info(str(problem))
     _counts.generated = (len(report.written), len(report.unchanged), len(report.removed))
     # What the live server must not take for an edit (on_serve): these files are ours.

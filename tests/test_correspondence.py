@@ -98,7 +98,7 @@ def test_a_confirmed_row_survives_a_reimport_that_would_propose_otherwise(three_
     assert row7.cells["constitution_1995"] == corr.Cell("3", None, True)
     assert row8.cells["constitution_1995"] == corr.Cell(None, None, True)
     # The articles those decisions freed are proposed elsewhere, never twice.
-    assert corr.problems(again, {v: [a.number for a in arts] for v, arts in three_versions.items()}) == []
+    assert corr.table_problems(again, {v: [a.number for a in arts] for v, arts in three_versions.items()}) == []
     unconfirmed = corr.propose(three_versions, "adopted")
     assert unconfirmed.row_of("adopted", "7").number("constitution_1995") == "6"
 
@@ -107,7 +107,7 @@ def test_validation_names_missing_numbers_and_double_matches(three_versions):
     table = corr.propose(three_versions, "adopted")
     table.rows[0].cells["first_draft"] = corr.Cell("99")
     table.rows[1].cells["constitution_1995"] = corr.Cell("3")  # row 3 already has 1995's Article 3
-    found = corr.problems(table, {v: [a.number for a in arts] for v, arts in three_versions.items()})
+    found = corr.table_problems(table, {v: [a.number for a in arts] for v, arts in three_versions.items()})
     assert (0, "first_draft", "article 99 does not exist in first_draft") in found
     assert (2, "constitution_1995", "article 3 of constitution_1995 is matched twice (also in row 2)") in found
 
@@ -162,3 +162,13 @@ def test_identical_short_articles_match_by_position():
     assert table.row_of("adopted", "10").number("first_draft") == "11"
     removed = [row.number("first_draft") for row in table.rows if row.number("adopted") is None]
     assert removed == ["3"]
+
+
+def test_a_phone_sees_only_the_changed_paragraphs():
+    old = ["1. The state protects the family.", "2. The law sets the order.", "3. Courts decide disputes."]
+    new = ["1. The state protects the family.", "2. The law alone sets the order.", "3. Courts decide disputes."]
+    segments = textdiff.word_diff(old, new)
+    short = str(textdiff.to_html(segments, "removed:", "added:", only_changed=True))
+    assert short.count("<p>") == 1 and "alone" in short and "family" not in short
+    assert textdiff.unchanged_paragraphs(segments) == 2
+    assert str(textdiff.to_html(segments, "removed:", "added:")).count("<p>") == 3

@@ -27,6 +27,8 @@ from rapidfuzz import fuzz, process
 
 # A proposed pair below this similarity (0-100) is no match: the article is new or removed.
 THRESHOLD = 55.0
+# Proposals below this similarity are worth a person's look before confirming (printed by `atazan match`).
+REVIEW_BELOW = 80.0
 
 # Letters that look alike in Cyrillic and Latin: texts typed or OCR'd with the wrong one still match.
 _LOOKALIKES = str.maketrans({
@@ -213,7 +215,7 @@ def _wording(article: Article) -> tuple[str, ...]:
     return tuple(normalise(paragraph) for paragraph in article.paragraphs)
 
 
-def problems(table: Table, held: Mapping[str, Iterable[str]]) -> list[tuple[int, str, str]]:
+def table_problems(table: Table, held: Mapping[str, Iterable[str]]) -> list[tuple[int, str, str]]:
     """(row index, version, message) for numbers missing from their version and double matches."""
     found: list[tuple[int, str, str]] = []
     numbers = {version: set(values) for version, values in held.items()}
@@ -234,3 +236,127 @@ def problems(table: Table, held: Mapping[str, Iterable[str]]) -> list[tuple[int,
             else:
                 seen[key] = index
     return found
+
+
+
+# ---------------------------------------------------------------- data/correspondence.yml
+
+FILE = "correspondence.yml"
+HEADER = """\
+# Which article of each version is which article of the reference version.
+# Proposed by `atazan match` from data/texts/ (similarity of the normalised text, 0-100); a person
+# checks a cell and sets `confirmed: true` on it: no later proposal changes a confirmed cell.
+# `number: null`: the article is not in that version (new since, or removed).
+"""
+
+
+def to_data(table: Table) -> dict:
+    """The table as plain data, in the file's order: reference first, then the other versions."""
+    rows = []
+    for row in table.rows:
+        entry: dict = {table.reference: row.number(table.reference)}
+        for version in table.versions[1:]:
+            cell = row.cells.get(version)
+            if cell is None:
+                continue
+            value: dict = {"number": cell.number}
+            if cell.score is not None:
+                value["score"] = cell.score
+            if cell.confirmed:
+                value["confirmed"] = True
+            entry[version] = value
+        rows.append(entry)
+    return {"reference": table.reference, "versions": list(table.versions[1:]), "rows": rows}
+
+
+def from_data(data: dict) -> Table:
+    """The inverse of `to_data`; the file was validated by dataset/validate.py before."""
+    reference = data["reference"]
+    versions = (reference, *data.get("versions", []))
+    rows = []
+    for entry in data.get("rows", []):
+        cells = {reference: Cell(None if entry.get(reference) is None else str(entry[reference]))}
+        for version in versions[1:]:
+            value = entry.get(version)
+            if isinstance(value, dict):
+                number = value.get("number")
+                cells[version] = Cell(None if number is None else str(number), value.get("score"),
+                                      bool(value.get("confirmed", False)))
+        rows.append(Row(cells))
+    return Table(reference, versions, rows)
+
+def articles_of(text) -> list[Article]:
+    """A dataset/texts.TextFile as the articles this module compares (paragraph by paragraph)."""
+    from atazan.dataset.texts import block_text
+
+    return [Article(a.number, tuple(block_text(p) for p in (a.paragraphs or [a]))) for a in text.articles]
+
+
+def load(data_dir: str, root: str, texts, check: bool = True) -> tuple[Table | None, list]:
+    """data/correspondence.yml, checked against the texts held (`check`); (None, []) when there is none.
+
+    `atazan match` reads it unchecked: a person's edit may match an article twice until the next
+    proposal resolves it around the confirmed cells."""
+    import os
+
+    from atazan.dataset.load import read_yaml
+    from atazan.errors import Problem, display_path
+
+    path = os.path.join(data_dir, FILE)
+    if not os.path.exists(path):
+        return None, []
+    shown = display_path(path, root)
+    loaded, problems = read_yaml(path, shown)
+    if loaded is None:
+        return None, problems
+    data = loaded.data
+    if not isinstance(data, dict) or not isinstance(data.get("reference"), str) or not isinstance(data.get("rows"), list):
+        return None, [Problem(shown, "", "expected 'reference: VERSION', 'versions: [...]' and 'rows: [...]' (written by `atazan match`)", 1)]
+    versions = data.get("versions") or []
+    known = (data["reference"], *versions)
+    for index, entry in enumerate(data["rows"]):
+        where = ("rows", index)
+        if not isinstance(entry, dict):
+            problems.append(Problem(shown, f"rows[{index}]", "expected a mapping of version to number", loaded.line_of(where)))
+            continue
+        for version, value in entry.items():
+            field = f"rows[{index}].{version}"
+            line = loaded.line_of((*where, version))
+            if version not in known:
+                problems.append(Problem(shown, field, f"unknown version '{version}' (not in reference/versions)", line))
+            elif version == data["reference"]:
+                if value is not None and not isinstance(value, (str, int)):
+                    problems.append(Problem(shown, field, "expected the article's number, or null", line))
+            elif not isinstance(value, dict) or set(value) - {"number", "score", "confirmed"} or "number" not in value:
+                problems.append(Problem(shown, field, "expected {number: N or null, score: S, confirmed: true|false}", line))
+            elif not isinstance(value.get("confirmed", False), bool):
+                problems.append(Problem(shown, f"{field}.confirmed", "expected true or false", loaded.line_of((*where, version, "confirmed"))))
+    if problems:
+        return None, problems
+    table = from_data(data)
+    if not check:
+        return table, problems
+    held = {version: [a.number for a in _any_text(texts, version).articles] for version in texts.versions()}
+    for index, version, message in table_problems(table, held):
+        problems.append(Problem(shown, f"rows[{index}].{version}", message, loaded.line_of(("rows", index, version))))
+    return table, problems
+
+
+def _any_text(texts, version: str):
+    from atazan import LANGUAGES
+
+    return next(texts.get(version, lang) for lang in LANGUAGES if texts.get(version, lang) is not None)
+
+
+def matching_texts(texts) -> dict[str, list[Article]]:
+    """Version -> its articles in one language held for every version (kk, else ru, else en), so
+    that all pairs are compared in the same language; per version otherwise."""
+    from atazan import LANGUAGES
+
+    versions = sorted(texts.versions())
+    common = [lang for lang in LANGUAGES if all(texts.get(v, lang) is not None for v in versions)]
+    out = {}
+    for version in versions:
+        lang = common[0] if common else next(code for code in LANGUAGES if texts.get(version, code) is not None)
+        out[version] = articles_of(texts.get(version, lang))
+    return out

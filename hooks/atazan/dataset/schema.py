@@ -130,6 +130,9 @@ class TextVersion(Record):
     translations: dict[Lang, LocalText] = {}
     source: Source
     note: LocalizedAll | None = None
+    # The fingerprint of the text this entry points at when a person last checked the explanation
+    # against it (dataset/explanations.py); `atazan stamp` writes it.
+    explains_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")] | None = None
 
     @model_validator(mode="after")
     def _text_is_described(self) -> "TextVersion":

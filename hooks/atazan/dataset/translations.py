@@ -196,8 +196,10 @@ def _pair(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | 
     return None
 
 
-def _edit_for(text: str, root: yaml.Node, loc: tuple, new_hash: str) -> tuple[int, int, str]:
-    """(start, end, replacement): the one change that gives the text at `loc` this source_hash."""
+def _edit_for(text: str, root: yaml.Node, loc: tuple, new_hash: str, hash_key: str = "source_hash",
+              after_key: str = "from") -> tuple[int, int, str]:
+    """(start, end, replacement): the one change that gives the mapping at `loc` this `hash_key`,
+    written after `after_key` when it is new."""
     node = root
     for key in loc:
         node = _child(node, key)
@@ -206,17 +208,17 @@ def _edit_for(text: str, root: yaml.Node, loc: tuple, new_hash: str) -> tuple[in
     if not isinstance(node, yaml.MappingNode):
         raise StampError(f"{'.'.join(map(str, loc))} is not a mapping")
     value = f'"{new_hash}"'  # quoted: 8 hex digits may be all digits, which YAML would read as a number
-    existing = _pair(node, "source_hash")
+    existing = _pair(node, hash_key)
     if existing is not None:
         return existing[1].start_mark.index, existing[1].end_mark.index, value
-    after = _pair(node, "from")
+    after = _pair(node, after_key)
     if after is None:
-        raise StampError(f"{'.'.join(map(str, loc))} has no 'from'")
+        raise StampError(f"{'.'.join(map(str, loc))} has no '{after_key}'")
     from_key, from_value = after
     if node.flow_style:
         # {text: "...", status: translated, from: en} -> {..., from: en, source_hash: "..."}
         position = from_value.end_mark.index
-        return position, position, f", source_hash: {value}"
+        return position, position, f", {hash_key}: {value}"
     # Block mapping: a new line below `from:`, at its indentation, after any comment on that line.
     newline = "\r\n" if "\r\n" in text else "\n"
     position = text.find("\n", from_value.end_mark.index)
@@ -224,7 +226,7 @@ def _edit_for(text: str, root: yaml.Node, loc: tuple, new_hash: str) -> tuple[in
         position = len(text)
     elif position > 0 and text[position - 1] == "\r":
         position -= 1
-    return position, position, f"{newline}{' ' * from_key.start_mark.column}source_hash: {value}"
+    return position, position, f"{newline}{' ' * from_key.start_mark.column}{hash_key}: {value}"
 
 
 def _set_in(data: Any, loc: tuple, key: str, value: str) -> None:
@@ -233,11 +235,11 @@ def _set_in(data: Any, loc: tuple, key: str, value: str) -> None:
     data[key] = value
 
 
-def stamp_file(abs_path: str, stamps: dict[tuple, str]) -> bytes:
-    """The file's new bytes, with `source_hash` set at each loc and every other byte unchanged.
+def stamp_file(abs_path: str, stamps: dict[tuple, str], key: str = "source_hash", after_key: str = "from") -> bytes:
+    """The file's new bytes, with `key` (source_hash) set at each loc and every other byte unchanged.
 
     The edits are worked out from PyYAML's node marks, applied from the end of the file, and
-    checked: the result must parse to the same data plus exactly these source_hash values.
+    checked: the result must parse to the same data plus exactly these values.
     """
     from atazan.dataset.load import _Loader
 
@@ -251,11 +253,11 @@ def stamp_file(abs_path: str, stamps: dict[tuple, str]) -> bytes:
         before = loader.construct_document(root)
     finally:
         loader.dispose()
-    edits = sorted((_edit_for(text, root, loc, value) for loc, value in stamps.items()), reverse=True)
+    edits = sorted((_edit_for(text, root, loc, value, key, after_key) for loc, value in stamps.items()), reverse=True)
     for start, end, replacement in edits:
         text = text[:start] + replacement + text[end:]
     for loc, value in stamps.items():
-        _set_in(before, loc, "source_hash", value)
+        _set_in(before, loc, key, value)
     after = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
     if after != before:
         raise StampError("the edited file would not hold the same data; nothing written")

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from atazan.dataset import schema, translations
+from atazan.dataset import correspondence, explanations
 from atazan.dataset import texts as texts_module
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import LoadedFile, data_files, read_yaml
@@ -41,9 +42,13 @@ class Dataset:
     translations: list[translations.Translation] = field(default_factory=list)
     # The Constitution's own text per version and language (texts.py); empty until imported.
     texts: texts_module.Texts = field(default_factory=lambda: texts_module.Texts())
+    # Which article of each version is which (correspondence.py); None until `atazan match` ran.
+    correspondence: "correspondence.Table | None" = None
+    # Each provision entry's text fingerprint against the text now held (explanations.py).
+    explanations: list = field(default_factory=list)
 
 
-def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
+def load_dataset(data_dir: str, root: str | None = None, check_correspondence: bool = True) -> Dataset:
     """Load and validate `data_dir`; raises DataError with every problem found."""
     root = root if root is not None else os.path.dirname(os.path.abspath(data_dir))
     dataset = Dataset(root=root)
@@ -107,15 +112,20 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
 
     dataset.texts, found = texts_module.load_texts(data_dir, root, set(dataset.versions))
     problems += [p for p in found if p.severity == "error"]
+    text_warnings = [p for p in found if p.severity != "error"]
+    if not any(p.severity == "error" for p in found):
+        dataset.correspondence, table_problems = correspondence.load(data_dir, root, dataset.texts, check_correspondence)
+        problems += table_problems
     if not problems:
         problems += _cross_checks(dataset, loaded_files)
-    problems += [p for p in found if p.severity != "error"]
+    problems += text_warnings
     errors = [p for p in problems if p.severity == "error"]
     dataset.warnings = [p for p in problems if p.severity == "warning"]
     if errors:
         raise DataError(errors)
     for loaded, prefix, record, key in surveyed:
         dataset.translations += translations.survey(record, prefix, loaded.path, key, loaded.line_of, _field)
+    dataset.explanations = explanations.survey(dataset, loaded_files, _field)
     return dataset
 
 

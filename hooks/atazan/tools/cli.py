@@ -7,7 +7,7 @@ import os
 import sys
 
 from atazan import LANGUAGES
-from atazan.dataset import translations
+from atazan.dataset import explanations, translations
 from atazan.errors import DataError, display_path
 from atazan.dataset.validate import load_dataset
 from atazan.fsutil import write_atomic
@@ -38,7 +38,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _print_problems(dataset.warnings + stale, sys.stderr)
         print(f"atazan: {len(stale)} translation error(s) in {args.data} (--strict-translations)", file=sys.stderr)
         return 1
-    warnings = dataset.warnings + stale
+    # Explanations whose text changed since a person checked them (explanations.py): warnings too.
+    warnings = dataset.warnings + stale + explanations.problems(dataset.explanations)
     _print_problems(warnings, sys.stderr)
     print(
         f"atazan: {args.data} is valid: {len(dataset.provisions)} provisions, {len(dataset.themes)} themes, "
@@ -70,6 +71,9 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     for name in sorted(files - known):
         print(f"atazan stamp: {name}: not a data file with translations in {args.data}", file=sys.stderr)
         return 2
+    if args.explanations and not files:
+        print("atazan stamp: --explanations needs the FILE(s) whose explanations you checked", file=sys.stderr)
+        return 2
     if args.field and len(files) != 1:
         print("atazan stamp: --field needs exactly one FILE", file=sys.stderr)
         return 2
@@ -96,7 +100,7 @@ def cmd_stamp(args: argparse.Namespace) -> int:
         print(f"{entry.path}:{entry.line}: {entry.field}: source_hash {entry.current_hash} ({entry.from_lang} text; {was})")
     if args.check:
         print(f"atazan stamp --check: {len(to_stamp)} translation(s) to stamp in {len(by_file)} file(s); nothing written")
-        return 1 if to_stamp else 0
+        return max(1 if to_stamp else 0, _stamp_explanations(args, root, dataset, files))
     for path, stamps in sorted(by_file.items()):
         abs_path = os.path.join(root, path)
         try:
@@ -108,6 +112,37 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     left = sum(1 for e in dataset.translations if e.state == translations.OUTDATED and e not in to_stamp)
     print(f"atazan stamp: {len(to_stamp)} translation(s) stamped in {len(by_file)} file(s); "
           f"{left} outdated translation(s) left (`atazan validate` lists them)")
+    return _stamp_explanations(args, root, dataset, files)
+
+
+def _stamp_explanations(args: argparse.Namespace, root: str, dataset, files: set[str]) -> int:
+    """explains_hash: missing ones always; outdated ones only in the FILEs named with --explanations,
+    after a person checked that the explanation still fits the changed text."""
+    from atazan.fsutil import write_atomic
+
+    if args.field and not args.explanations:
+        return 0
+    chosen = [c for c in dataset.explanations if not files or c.path in files]
+    wanted = (explanations.UNSTAMPED, explanations.OUTDATED) if args.explanations else (explanations.UNSTAMPED,)
+    to_stamp = [c for c in chosen if c.state in wanted]
+    by_file: dict[str, dict[tuple, str]] = {}
+    for check in to_stamp:
+        by_file.setdefault(check.path, {})[check.loc] = check.current
+        was = f"was {check.stored}" if check.stored else "was unstamped"
+        print(f"{check.path}:{check.line}: {check.field}: {check.current} ({was})")
+    if args.check:
+        print(f"atazan stamp --check: {len(to_stamp)} explanation(s) to stamp; nothing written")
+        return 1 if to_stamp else 0
+    for path, stamps in sorted(by_file.items()):
+        abs_path = os.path.join(root, path)
+        try:
+            content = translations.stamp_file(abs_path, stamps, key=explanations.KEY, after_key="version")
+        except translations.StampError as error:
+            print(f"atazan stamp: {path}: {error}", file=sys.stderr)
+            return 1
+        write_atomic(abs_path, content)
+    left = sum(1 for c in dataset.explanations if c.state == explanations.OUTDATED and c not in to_stamp)
+    print(f"atazan stamp: {len(to_stamp)} explanation(s) stamped; {left} outdated explanation(s) left")
     return 0
 
 
@@ -149,6 +184,49 @@ def cmd_import_text(args: argparse.Namespace) -> int:
         print(f"atazan import-text: {args.file}: {error}", file=sys.stderr)
         return 1
     print(report.summary())
+    return 0
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    """Propose which article of each version is which (dataset/correspondence.py); keep confirmed cells."""
+    import yaml
+
+    from atazan.dataset import correspondence
+    from atazan.fsutil import write_atomic
+    from atazan.website.articles import reference_version
+
+    data_dir = os.path.abspath(args.data)
+    root = os.path.dirname(data_dir)
+    try:
+        # The table itself is rewritten here, so its own checks (a cell a person changed may match an
+        # article twice until this proposal) do not stop it; everything else must be valid.
+        dataset = load_dataset(data_dir, root, check_correspondence=False)
+    except DataError as error:
+        print(f"atazan match: {args.data} is invalid ({len(error.problems)} error(s)); run `atazan validate --data {args.data}`",
+              file=sys.stderr)
+        return 1
+    if len(dataset.texts.versions()) < 2:
+        print(f"atazan match: {args.data}/texts holds {len(dataset.texts.versions())} version(s); "
+              "import a second with `atazan import-text` first", file=sys.stderr)
+        return 1
+    reference = reference_version(dataset)
+    held = correspondence.matching_texts(dataset.texts)
+    oldest_first = sorted(held, key=lambda v: (dataset.versions[v].date.isoformat() if dataset.versions[v].date else "9999", v))
+    table = correspondence.propose({v: held[v] for v in oldest_first}, reference, dataset.correspondence)
+    # One row, one block of short lines: a confirmation is a one-line diff.
+    body = yaml.safe_dump(correspondence.to_data(table), allow_unicode=True, sort_keys=False, width=120,
+                          default_flow_style=None)
+    path = os.path.join(os.path.abspath(args.data), correspondence.FILE)
+    old = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+    new = correspondence.HEADER + body
+    kept = sum(cell.confirmed for row in table.rows for cell in row.cells.values())
+    weak = sum(1 for row in table.rows for cell in row.cells.values()
+               if cell.score is not None and cell.score < correspondence.REVIEW_BELOW)
+    if new != old and not args.dry_run:
+        write_atomic(path, new)
+    print(f"atazan match: {len(table.rows)} rows, reference {reference}, versions {', '.join(table.versions[1:])}; "
+          f"{kept} confirmed cell(s) kept; {weak} proposal(s) below {correspondence.REVIEW_BELOW:g} to check; "
+          + ("unchanged" if new == old else "would write" if args.dry_run else "written") + f" {display_path(path, root)}")
     return 0
 
 
@@ -223,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "a prefix such as explanation.says selects every language under it)")
     stamp.add_argument("--data", default="data", help="data folder (default: ./data)")
     stamp.add_argument("--check", action="store_true", help="write nothing; list what would be stamped, exit 1 if anything")
+    stamp.add_argument("--explanations", action="store_true",
+                       help="with FILE: re-confirm the explanations in FILE against the text they explain "
+                            "(explains_hash), after checking that they still fit")
     stamp.set_defaults(func=cmd_stamp)
     news = sub.add_parser("import-news", help="import raw news dumps into DIR/news/; curated fields are never overwritten")
     news.add_argument("dumps", nargs="+", metavar="DUMP", help="raw news dump files")
@@ -250,6 +331,13 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("--translator", help="who translated an unofficial text")
     text.add_argument("--partial", action="store_true", help="the file holds only some articles of the version")
     text.set_defaults(func=cmd_import_text)
+    match = sub.add_parser(
+        "match", help="propose which article of each version is which (DIR/correspondence.yml); confirmed cells are kept",
+        description="Compares the texts in DIR/texts/ article by article (normalised wording) and writes "
+                    "DIR/correspondence.yml. Set `confirmed: true` on a cell you checked: no later run changes it.")
+    match.add_argument("--data", default="data", help="data folder (default: ./data)")
+    match.add_argument("--dry-run", action="store_true", help="print the summary, write nothing")
+    match.set_defaults(func=cmd_match)
     bench = sub.add_parser("bench", help="measure build time at 1x/5x/25x data, overhead over plain MkDocs, page weight")
     bench.add_argument("--scales", default="1,5,25", help="dataset sizes in units of %s (default: 1,5,25)" % "4 provisions, 2 themes, 80 news items")
     bench.add_argument("--repeat", type=int, default=3, help="interleaved builds per size and side; the median counts (default: 3)")

@@ -9,7 +9,7 @@ import json
 import os
 
 from atazan import LANGUAGES
-from atazan.website import akn, articles, handouts
+from atazan.website import akn, articles, changes, handouts
 from atazan.dataset import schema
 from atazan.website.i18n import page_url
 from atazan.website import news as news_pages
@@ -82,7 +82,8 @@ def export(dataset: Dataset, lang: str) -> dict:
             "date": item.date.isoformat(),
         })
     return {"version": API_VERSION, "language": lang, "provisions": provisions, "themes": themes, "news": news,
-            "handouts": handouts.exported(dataset, lang), "articles": articles.exported(dataset, lang),
+            "handouts": handouts.exported(dataset, lang), "articles": changes.exported_articles(dataset, lang),
+            "changes": changes.counts(dataset),
             "texts": articles.texts_exported(dataset, lang)}
 
 

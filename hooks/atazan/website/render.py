@@ -17,9 +17,10 @@ from typing import Callable
 import jinja2
 
 from atazan import LANGUAGES
-from atazan.website import articles, glossary, handouts, models
+from atazan.website import articles, changes, glossary, handouts, models
 from atazan.website import news as news_pages
 from atazan.website.i18n import URL_PREFIX, Strings, load_strings, page_url, strings_path
+from atazan.dataset import explanations
 from atazan.dataset.validate import Dataset
 
 GENERATED_MARK = "atazan_generated"
@@ -45,9 +46,18 @@ def _provision_pages(dataset: Dataset, lang: str):
         (f"provisions/{pid}.md", dataset.origin[("provisions", pid)], {"page": models.provision_page(dataset, pid, lang),
          "news": news_pages.news_for(dataset, lang, provision=pid),
          "factchecks": news_pages.factchecks_for(dataset, lang, pid),
-         "text": articles.provision_text(dataset, pid, lang), "tt": articles.translator(dataset, lang)})
+         "text": articles.provision_text(dataset, pid, lang), "tt": articles.translator(dataset, lang),
+         "outdated": _outdated_explanations(dataset, pid, lang)})
         for pid in sorted(dataset.provisions)
     ]
+
+
+def _outdated_explanations(dataset: Dataset, pid: str, lang: str) -> list[str]:
+    # "Adopted text, Article 94": the texts that changed since this explanation was checked.
+    article = articles.strings(dataset.root)
+    return [f"{dataset.versions[c.version].label[lang].text}, {article.get('text.article', lang, n=c.number)}"
+            if c.number is not None else dataset.versions[c.version].label[lang].text
+            for c in explanations.outdated(dataset, pid)]
 
 
 def _theme_pages(dataset: Dataset, lang: str):
@@ -100,9 +110,12 @@ PAGE_KINDS: dict[str, PageKind] = {
     "handout-index": PageKind("handout_index.md.j2", handouts.handout_index),
     "translation-status": PageKind("translation_status.md.j2", _translation_status),
     # The Constitution's own text (atazan/website/articles.py).
-    "article": PageKind("article.md.j2", articles.article_pages),
+    "article": PageKind("article.md.j2", changes.article_pages),
     "article-index": PageKind("article_index.md.j2", articles.article_index),
-    "text": PageKind("text.md.j2", articles.text_pages),
+    "text": PageKind("text.md.j2", changes.text_pages),
+    # What changed between the versions held (atazan/website/changes.py, data/correspondence.yml).
+    "changes-index": PageKind("changes_index.md.j2", changes.changes_index),
+    "changes": PageKind("changes.md.j2", changes.changes_pages),
 }
 
 # HTML's three (as html.escape(quote=False)), then a backslash before every character Markdown

@@ -96,14 +96,26 @@ def counts(segments: Sequence[Segment]) -> tuple[int, int]:
     return removed, added
 
 
-def to_html(segments: Sequence[Segment], removed_label: str, added_label: str) -> Markup:
-    """Paragraphs of the diff as HTML; every text escaped, labels for screen readers and print."""
+def to_html(segments: Sequence[Segment], removed_label: str, added_label: str, only_changed: bool = False) -> Markup:
+    """Paragraphs of the diff as HTML; every text escaped, labels for screen readers and print.
+    `only_changed` leaves out paragraphs without a change (a phone shows what changed, not the article)."""
+    return Markup("".join(f"<p>{' '.join(words)}</p>" for words, changed in _paragraphs(segments, removed_label, added_label)
+                          if words and (changed or not only_changed)))
+
+
+def unchanged_paragraphs(segments: Sequence[Segment]) -> int:
+    return sum(1 for words, changed in _paragraphs(segments, "", "") if words and not changed)
+
+
+def _paragraphs(segments: Sequence[Segment], removed_label: str, added_label: str) -> list[tuple[list[str], bool]]:
     paragraphs: list[list[str]] = [[]]
+    changed = [False]
     for segment in segments:
         parts = segment.text.split(PARAGRAPH)
         for index, part in enumerate(parts):
             if index:
                 paragraphs.append([])
+                changed.append(False)
             if not part.strip():
                 continue
             if segment.kind == "equal":
@@ -112,4 +124,5 @@ def to_html(segments: Sequence[Segment], removed_label: str, added_label: str) -
                 tag, label = ("del", removed_label) if segment.kind == "removed" else ("ins", added_label)
                 paragraphs[-1].append(
                     f'<{tag}><span class="atazan-sr">{escape(label)} </span>{escape(part)}</{tag}>')
-    return Markup("".join(f"<p>{' '.join(words)}</p>" for words in paragraphs if words))
+                changed[-1] = True
+    return list(zip(paragraphs, changed))

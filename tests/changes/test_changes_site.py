@@ -1,0 +1,275 @@
+"""What changed, computed: three versions of a test constitution whose numbers shift (TEST DATA,
+invented wording; tests/changes/fixtures/make_fixtures.py), imported with `atazan import-text`,
+matched with `atazan match`, built with MkDocs; the pages are read as HTML.
+
+The expectations are written from the fixture's recipe (which article was inserted, removed,
+reworded), not from the matcher's output."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VERSIONS = ("constitution_1995", "first_draft", "adopted")
+PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
+
+_spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
+recipe = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(recipe)
+
+
+def atazan(*args: str) -> tuple[int, str, str]:
+    from atazan.tools import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def import_version(data: Path, version: str, lang: str, source: Path | None = None) -> None:
+    code, _, err = atazan("import-text", str(source or FIXTURES / f"{version}.{lang}.txt"), "--version", version,
+                          "--lang", lang, "--data", str(data), "--publisher", "Test publisher (test data)",
+                          "--title", f"Test {version}", "--date", "2026-01-01", "--url", f"https://example.org/{version}",
+                          "--official")
+    assert code == 0, err
+
+
+def expected_1995_number(adopted: int) -> int | None:
+    """The recipe: first draft = 1995 with a new Article 6 and without 1995's Article 20."""
+    if adopted < recipe.INSERTED_AT:
+        return adopted
+    if adopted == recipe.INSERTED_AT:
+        return None
+    if adopted <= recipe.REMOVED:
+        return adopted - 1
+    return adopted
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    from atazan.website import render
+
+    project = tmp_path_factory.mktemp("changes")
+    ignore = shutil.ignore_patterns("__pycache__", "site", ".git", "node_modules")
+    for part in ("mkdocs.yml", "overrides", "hooks", "docs", "data"):
+        src = ROOT / part
+        (shutil.copytree(src, project / part, ignore=ignore) if src.is_dir() else shutil.copy2(src, project / part))
+    for path in list((project / "docs").rglob("*.md")):
+        if path.read_text(encoding="utf-8").startswith(f"---\n{render.GENERATED_MARK}: true"):
+            path.unlink()
+    shutil.rmtree(project / "data" / "texts", ignore_errors=True)
+    (project / "data" / "correspondence.yml").unlink(missing_ok=True)
+    for version in VERSIONS:
+        for lang in ("kk", "ru"):
+            import_version(project / "data", version, lang)
+    code, out, err = atazan("match", "--data", str(project / "data"))
+    assert code == 0, err
+    code, out, err = atazan("stamp", "--data", str(project / "data"))
+    assert code == 0, err
+    return project
+
+
+@pytest.fixture(scope="module")
+def built(project) -> Path:
+    from conftest import build_site  # tests/conftest.py: the suite's shared build helper
+
+    return build_site(project, project / "out")
+
+
+def table(project: Path) -> dict:
+    return yaml.safe_load((project / "data" / "correspondence.yml").read_text(encoding="utf-8"))
+
+
+def test_the_table_proposes_every_match(project):
+    rows = table(project)["rows"]
+    got = {row["adopted"]: (row["first_draft"]["number"] if "first_draft" in row else "-",
+                            row["constitution_1995"]["number"] if "constitution_1995" in row else "-") for row in rows}
+    removed = got.pop(None)
+    assert removed == ("-", str(recipe.REMOVED))  # 1995's Article 20 has no counterpart
+    expected = {str(n): (str(n), None if expected_1995_number(n) is None else str(expected_1995_number(n)))
+                for n in range(1, recipe.ARTICLES + 1)}
+    assert got == expected
+
+
+def test_a_confirmed_cell_survives_a_new_import_and_match(project, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(project / "data", data)
+    path = data / "correspondence.yml"
+    text = path.read_text(encoding="utf-8")
+    # A person decides the "new" Article 6 is 1995's Article 20, moved and rewritten.
+    row = re.search(r"- adopted: '6'\n  constitution_1995: \{number: null\}\n", text)
+    assert row, text[:800]
+    text = text.replace(row[0], "- adopted: '6'\n  constitution_1995: {number: '20', confirmed: true}\n")
+    path.write_text(text, encoding="utf-8")
+    import_version(data, "constitution_1995", "ru")  # the same file again
+    code, out, err = atazan("match", "--data", str(data))
+    assert code == 0, err
+    assert "1 confirmed cell(s) kept" in out
+    rows = table(tmp_path)["rows"]
+    six = next(r for r in rows if r["adopted"] == "6")
+    assert six["constitution_1995"] == {"number": "20", "confirmed": True}
+    assert not [r for r in rows if r["adopted"] is None]  # 1995's Article 20 is no longer "removed"
+    code, _, err = atazan("validate", "--data", str(data))
+    assert code == 0, err
+
+
+def test_validate_names_numbers_that_do_not_exist_and_double_matches(project, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(project / "data", data)
+    path = data / "correspondence.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("- adopted: '3'\n  constitution_1995: {number: '3', score: 100.0}",
+                        "- adopted: '3'\n  constitution_1995: {number: '300', score: 100.0}", 1)
+    text = text.replace("- adopted: '4'\n  constitution_1995: {number: '4', score: 100.0}",
+                        "- adopted: '4'\n  constitution_1995: {number: '5', score: 100.0}", 1)
+    path.write_text(text, encoding="utf-8")
+    code, _, err = atazan("validate", "--data", str(data))
+    assert code == 1
+    lines = [line for line in err.splitlines() if "correspondence.yml" in line]
+    line_of = {n: text.splitlines().index(f"- adopted: '{n}'") + 2 for n in (3, 5)}
+    assert f"data/correspondence.yml:{line_of[3]}: rows[2].constitution_1995: article 300 does not exist in constitution_1995" in lines
+    assert f"data/correspondence.yml:{line_of[5]}: rows[4].constitution_1995: article 5 of constitution_1995 is matched twice (also in row 4)" in lines
+
+
+def _html(site: Path, lang: str, path: str) -> str:
+    return (site / PREFIX[lang] / path / "index.html").read_text(encoding="utf-8")
+
+
+def _fixture_article(version: str, lang: str, number: int) -> list[str]:
+    """The paragraphs of one article as the fixture file prints them."""
+    label = recipe.LABELS[lang]["article"]
+    lines = (FIXTURES / f"{version}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+    start = lines.index(label.format(n=number)) + 1
+    body = []
+    for line in lines[start:]:
+        if not line:
+            break
+        body.append(re.sub(r"^\d+\. ", "", line))
+    return body
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_each_article_page_shows_its_number_in_every_version(built, lang):
+    label = {"kk": "{n}-бап", "ru": "Статья {n}", "en": "Article {n}"}
+    for n in (1, recipe.INSERTED_AT, 7, recipe.REMOVED, 21, recipe.ARTICLES):
+        page = _html(built, lang, f"articles/{n}")
+        section = page[page.index('id="versions"'):]
+        table_html = section[: section.index("</table>")]
+        cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", table_html, re.S)]
+        numbers = dict(zip(cells[0::2], cells[1::2]))
+        old = expected_1995_number(n)
+        assert list(numbers.values()) == [
+            label[lang].format(n=old) if old else {"kk": "бұл нұсқада жоқ", "ru": "нет в этой редакции", "en": "not in this version"}[lang],
+            label[lang].format(n=n), label[lang].format(n=n)], (n, numbers)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_diff_shows_the_removed_and_added_words(built, lang):
+    text_lang = "kk" if lang == "en" else lang  # no English text held: the official Kazakh one, marked
+    for n in recipe.REWORDED:
+        page = _html(built, lang, f"articles/{n}")
+        anchor = page.index('id="changes-first_draft--adopted"')
+        diff = page[anchor: page.index("</div>", page.index('class="atazan-diff"', anchor))]
+        assert f'class="atazan-diff" lang="{text_lang}"' in diff
+        before = _fixture_article("first_draft", text_lang, n)[0].rstrip(".").split()
+        removed = re.findall(r"<del>.*?</span>(.*?)</del>", diff)
+        added = re.findall(r"<ins>.*?</span>(.*?)</ins>", diff)
+        assert removed == [" ".join(before[1:3])]
+        words = recipe.LABELS[text_lang]
+        assert added == [f"{words['more']} {words['new']}"]
+        # Not colour alone: a label in the reader's language is read before each change.
+        assert {"kk": "алынып тасталды:", "ru": "удалено:", "en": "removed:"}[lang] in diff
+
+
+def _listed(site: Path, lang: str, old: str, new: str) -> dict[str, list[str]]:
+    page = _html(site, lang, f"changes/{old}--{new}")
+    found = {}
+    for kind in ("changed", "new", "removed", "renumbered"):
+        start = page.index(f'id="{kind}"')
+        end = min([page.index(f'id="{k}"') for k in ("changed", "new", "removed", "renumbered") if page.index(f'id="{k}"') > start] + [len(page)])
+        found[kind] = re.findall(r"<li><a [^>]*>[^<]*?(\d+)[^<]*</a>", page[start:end])
+    return found
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_what_changed_pages_list_exactly_the_fixture_changes(built, lang):
+    inserted, removed = str(recipe.INSERTED_AT), str(recipe.REMOVED)
+    shifted = [str(n) for n in range(recipe.INSERTED_AT + 1, recipe.REMOVED + 1)]
+    reworded = [str(n) for n in recipe.REWORDED]
+    assert _listed(built, lang, "first_draft", "adopted") == {"changed": reworded, "new": [], "removed": [], "renumbered": []}
+    assert _listed(built, lang, "constitution_1995", "first_draft") == {
+        "changed": [], "new": [inserted], "removed": [removed], "renumbered": shifted}
+    assert _listed(built, lang, "constitution_1995", "adopted") == {
+        "changed": reworded, "new": [inserted], "removed": [removed],
+        "renumbered": [n for n in shifted if n not in reworded]}
+    assert str(recipe.FORMATTING_ONLY) not in sum(_listed(built, lang, "first_draft", "adopted").values(), [])
+
+
+def test_open_data_carries_the_correspondence(built):
+    import json
+
+    export = json.loads((built / "api" / "v1" / "ru.json").read_text(encoding="utf-8"))
+    seven = next(a for a in export["articles"] if a["id"] == "art_7")
+    assert {v["version"]: v["number"] for v in seven["versions"]} == {"constitution_1995": "6", "first_draft": "7", "adopted": "7"}
+    six = next(a for a in export["articles"] if a["id"] == "art_6")
+    assert {v["version"]: v["number"] for v in six["versions"]}["constitution_1995"] is None
+    counts = {(c["from"], c["to"]): c for c in export["changes"]}
+    assert counts[("first_draft", "adopted")] == {"from": "first_draft", "to": "adopted", "new": 0, "removed": 0,
+                                                        "renumbered": 0, "changed": len(recipe.REWORDED)}
+
+
+def test_editing_one_paragraph_flags_exactly_the_explanations_on_it(project, tmp_path):
+    """entry-into-force explains the adopted text's Article 94: editing that article flags it, and
+    only it, until a person re-stamps it."""
+    from atazan.dataset.validate import load_dataset
+    from atazan.website import render
+
+    data = tmp_path / "data"
+    shutil.copytree(project / "data", data)
+    shutil.copytree(project / "overrides", tmp_path / "overrides")
+    source = tmp_path / "adopted.kk.txt"
+    text = (FIXTURES / "adopted.kk.txt").read_text(encoding="utf-8")
+    paragraph = _fixture_article("adopted", "kk", 94)[0]
+    assert text.count(paragraph) == 1
+    source.write_text(text.replace(paragraph, paragraph.rstrip(".") + " сынақ түзетуі."), encoding="utf-8")
+    import_version(data, "adopted", "kk", source)
+
+    code, _, err = atazan("validate", "--data", str(data))
+    assert code == 0
+    flagged = [line for line in err.splitlines() if "explains_hash" in line]
+    assert len(flagged) == 1 and flagged[0].startswith("data/provisions/entry-into-force.yml:"), flagged
+    assert "adopted article 94" in flagged[0]
+
+    dataset = load_dataset(str(data), str(tmp_path))
+    pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
+    assert "Пояснение может не соответствовать тексту" in pages[("ru", "provisions/entry-into-force.md")]
+    assert not any("Пояснение может не соответствовать тексту" in content for (lang, path), content in pages.items()
+                   if lang == "ru" and path != "provisions/entry-into-force.md")
+
+    code, out, err = atazan("stamp", str(data / "provisions" / "entry-into-force.yml"), "--explanations", "--data", str(data))
+    assert code == 0, err
+    code, _, err = atazan("validate", "--data", str(data))
+    assert "explains_hash" not in err
+
+
+def test_what_changed_links_open_the_articles_diff(built):
+    page = _html(built, "ru", "changes/first_draft--adopted")
+    start = page.index('id="changed"')
+    links = re.findall(r'<li><a href="([^"]+)"', page[start: page.index('id="new"')])
+    assert len(links) == len(recipe.REWORDED)
+    for n, href in zip(recipe.REWORDED, links):
+        path, _, anchor = href.partition("#")
+        assert anchor == "changes-first_draft--adopted"
+        target = (built / "ru" / "changes" / "first_draft--adopted" / path / "index.html").resolve()
+        assert target == (built / "ru" / "articles" / str(n) / "index.html").resolve()
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
