@@ -259,10 +259,10 @@ def changes_index(dataset: Dataset, lang: str):
         return []
     found = [pair_page(dataset, old, new, lang) for old, new in pairs(dataset)]
     return [(INDEX_PATH, _source(dataset), {"pairs": found, "has_table": dataset.correspondence is not None,
-                                            "tt": articles._tt(dataset, lang)})]
+                                            "tt": articles.translator(dataset, lang)})]
 
 
 def changes_pages(dataset: Dataset, lang: str):
-    tt = articles._tt(dataset, lang)
+    tt = articles.translator(dataset, lang)
     return [(pair_path(old, new), _source(dataset), {"page": pair_page(dataset, old, new, lang), "tt": tt})
             for old, new in pairs(dataset)]
