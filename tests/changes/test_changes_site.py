@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+# Each module fixture imports six texts and builds a whole site.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VERSIONS = ("constitution_1995", "first_draft", "adopted")
