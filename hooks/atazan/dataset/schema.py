@@ -309,6 +309,24 @@ class FactCheck(Record):
     sources: list[NewsSource] = Field(min_length=1)
 
 
+class RejectedVariant(Record):
+    """A word we do not use for a concept in one language, and why (data/terms.yml)."""
+
+    lang: Lang
+    pattern: Text  # a regular expression
+    why: Text
+    case: Literal["sensitive"] | None = None  # default: matched case-insensitively
+    in_quotes: bool = False  # allowed inside quotation marks only, where a source says it
+
+
+class PreferredTerm(Record):
+    """One concept, one word per language: the glossary contributors and tests/test_terms.py use."""
+
+    concept: Text
+    preferred: Annotated[dict[Lang, Text], AfterValidator(_all_languages)]
+    rejected: list[RejectedVariant] = Field(min_length=1)
+
+
 # Which model each part of data/ holds; the one table the loader and the schema export share.
 COLLECTIONS: dict[str, type[Record]] = {
     "provisions": Provision,
@@ -321,6 +339,10 @@ LISTS: dict[str, type[Record]] = {
     "versions.yml": VersionKind,
     "sections.yml": Section,
     "timeline.yml": TimelineEvent,
+}
+# Lists in data/ for contributors and tests, not rendered, so the loader does not read them.
+REFERENCE_LISTS: dict[str, type[Record]] = {
+    "terms.yml": PreferredTerm,
 }
 
 

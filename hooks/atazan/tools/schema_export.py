@@ -33,6 +33,7 @@ LIST_NAMES = {
     "versions.yml": "versions",
     "sections.yml": "sections",
     "timeline.yml": "timeline",
+    "terms.yml": "terms",
 }
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
@@ -81,7 +82,7 @@ def build_schemas() -> dict[str, dict]:
     for collection, model in schema.COLLECTIONS.items():
         name = COLLECTION_NAMES[collection]
         out[schema_file(name)] = _record_schema(model, f"Ata Zan {name} (one file in data/{collection}/)")
-    for list_file, model in schema.LISTS.items():
+    for list_file, model in {**schema.LISTS, **schema.REFERENCE_LISTS}.items():
         name = LIST_NAMES[list_file]
         out[schema_file(name)] = _list_schema(model, f"Ata Zan data/{list_file}")
     return out
