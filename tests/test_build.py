@@ -269,6 +269,7 @@ def test_build_output_is_short_and_ends_with_one_summary_line(site_dir, site_bui
     assert len(lines) <= 12, "\n".join(lines)
 
 
+@pytest.mark.slow  # one more build of the fixture project
 def test_summary_line_counts_warnings(tmp_path):
     project = _project_with_fixture_data(tmp_path / "project")
     (project / "docs" / "en" / "about.md").write_text(

@@ -21,6 +21,7 @@ MATERIAL_MARKUP = (
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+@pytest.mark.slow  # a Java start and the checker over a dozen pages
 def test_sample_pages_are_valid_html(site_dir):
     if shutil.which("java") is None:
         pytest.skip("java is not installed; scripts/test installs default-jre-headless")

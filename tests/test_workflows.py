@@ -269,3 +269,15 @@ def test_root_contributing_points_to_every_language():
     for lang in ("kk", "ru", "en"):
         assert f"(docs/{lang}/contributing.md)" in text
     assert "[CONTRIBUTING.md](CONTRIBUTING.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_and_contributing_give_the_developer_loop():
+    # A new contributor's path: a virtual environment, the fast tests, the live preview, the offline build.
+    documented = _readme_commands()
+    for command in ("python3 -m venv .venv && . .venv/bin/activate", 'bash scripts/test -m "not slow"',
+                    "atazan serve --lang kk", "python3 scripts/offline_build.py"):
+        assert command in documented, command
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for step in ("atazan validate", "atazan serve --lang", 'bash scripts/test -m "not slow"', "bash scripts/test  "):
+        assert step in contributing, step
+    assert "make " not in contributing  # no make: every step is one command
