@@ -99,3 +99,16 @@ def test_an_explanation_of_one_paragraph_is_shown_under_that_paragraph(real_data
     explained = page.index('class="atazan-explained"')
     assert explained > second and "](../provisions/entry-into-force.md)" in page[explained:explained + 300]
     assert page.count('class="atazan-explained"') == 1 and first < second
+
+
+def test_a_draft_as_reference_version_is_never_shown_as_the_adopted_text(real_data):
+    # Only the first draft is held: its articles get the pages, each saying it is not the adopted text.
+    flags = ["--publisher", "Test", "--title", "Test", "--date", "2026-01-31", "--url", "https://example.org/t", "--official"]
+    assert import_text(real_data, FIXTURES / "first_draft.ru.txt", "first_draft", "ru", *flags)[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    assert articles.reference_version(dataset) == "first_draft"
+    pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
+    for lang, warning in (("ru", "Показана редакция: Первый проект. Это не принятый текст."),
+                          ("en", "Version shown: First draft. This is not the adopted text."),
+                          ("kk", "Көрсетілген нұсқа: Бірінші жоба. Бұл қабылданған мәтін емес.")):
+        assert warning in pages[(lang, "articles/6.md")] and warning in pages[(lang, "texts/first_draft.md")]

@@ -104,7 +104,7 @@ def load_dataset(data_dir: str, root: str | None = None) -> Dataset:
             loaded_files[(collection, record.id)] = loaded
             surveyed.append((loaded, (), record, (collection, record.id)))
 
-    dataset.texts, found = texts_module.load_texts(data_dir, root, set(dataset.versions))
+    dataset.texts, found = texts_module.load_texts(data_dir, root, {vid: v.date is not None for vid, v in dataset.versions.items()})
     problems += [p for p in found if p.severity == "error"]
     if not problems:
         problems += _cross_checks(dataset, loaded_files)
