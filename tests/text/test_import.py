@@ -174,3 +174,20 @@ def test_a_paged_document_is_read_from_the_list_of_its_pages(real_data, tmp_path
     first.write_text(json.dumps(pages[0], ensure_ascii=False), encoding="utf-8")
     code, _, err = import_text(real_data, first, "adopted", "kk")
     assert code == 1 and "has 2 pages and the file holds 1" in err
+
+
+def test_a_proposal_is_not_a_text(real_data):
+    code, _, err = import_text(real_data, FIXTURES / "adopted.kk.json", "proposal", "kk")
+    assert code == 1 and "a proposal is not a text of the Constitution" in err
+    assert not (real_data / "texts").exists()
+
+
+def test_the_committed_fixtures_are_what_the_script_makes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    assert json.loads((FIXTURES / "adopted.ru.json").read_text(encoding="utf-8")) == make.document_json("ru")
+    assert (FIXTURES / "adopted.en.txt").read_text(encoding="utf-8") == make.plain_text("en")
+    assert (FIXTURES / "first_draft.kk.txt").read_text(encoding="utf-8") == make.plain_text("kk", draft=True)

@@ -51,7 +51,7 @@ def test_a_language_without_the_text_gets_the_official_text_marked_never_silentl
     pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
     for lang, notice in (("en", "This text is not available in English"), ("kk", "Бұл мәтін бізде мына тілде жоқ")):
         page = pages[(lang, "articles/13.md")]
-        assert '<div class="atazan-article" lang="ru" id="art_13">' in page
+        assert '<div class="atazan-article" lang="ru" id="art_13"' in page
         assert article_word("ru", 13) in page and notice in page
     assert "Этого текста нет" not in pages[("ru", "articles/13.md")]
 
@@ -67,7 +67,7 @@ def test_an_unofficial_text_is_the_last_resort_and_labelled_as_such(real_data):
     assert import_text(real_data, FIXTURES / "adopted.en.txt", "adopted", "en", *EN_FLAGS)[0] == 0
     dataset = load_dataset(str(real_data), str(real_data.parent))
     page = next(p.content for p in render.render_all(dataset, languages=("ru",)) if p.path == "articles/40.md")
-    assert '<div class="atazan-article" lang="en" id="art_40">' in page
+    assert '<div class="atazan-article" lang="en" id="art_40"' in page
     assert "Ниже неофициальный перевод" in page and "неофициальный перевод, переводчик: Test translator" in page
 
 
@@ -97,5 +97,18 @@ def test_an_explanation_of_one_paragraph_is_shown_under_that_paragraph(real_data
     page = next(p.content for p in render.render_all(dataset, languages=("ru",)) if p.path == "articles/13.md")
     first, second = page.index('id="art_13__para_1"'), page.index('id="art_13__para_2"')
     explained = page.index('class="atazan-explained"')
-    assert explained > second and 'href="../../provisions/entry-into-force/"' in page[explained:explained + 300]
+    assert explained > second and "](../provisions/entry-into-force.md)" in page[explained:explained + 300]
     assert page.count('class="atazan-explained"') == 1 and first < second
+
+
+def test_a_draft_as_reference_version_is_never_shown_as_the_adopted_text(real_data):
+    # Only the first draft is held: its articles get the pages, each saying it is not the adopted text.
+    flags = ["--publisher", "Test", "--title", "Test", "--date", "2026-01-31", "--url", "https://example.org/t", "--official"]
+    assert import_text(real_data, FIXTURES / "first_draft.ru.txt", "first_draft", "ru", *flags)[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    assert articles.reference_version(dataset) == "first_draft"
+    pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
+    for lang, warning in (("ru", "Показана редакция: Первый проект. Это не принятый текст."),
+                          ("en", "Version shown: First draft. This is not the adopted text."),
+                          ("kk", "Көрсетілген нұсқа: Бірінші жоба. Бұл қабылданған мәтін емес.")):
+        assert warning in pages[(lang, "articles/6.md")] and warning in pages[(lang, "texts/first_draft.md")]

@@ -226,8 +226,9 @@ def path_for(data_dir: str, version: str, lang: str) -> str:
     return os.path.join(data_dir, FOLDER, version, f"{lang}.yml")
 
 
-def load_texts(data_dir: str, root: str, known_versions: set[str]) -> tuple[Texts, list[Problem]]:
-    """Read data/texts/<version>/<lang>.yml; a missing folder is no texts at all."""
+def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tuple[Texts, list[Problem]]:
+    """Read data/texts/<version>/<lang>.yml; a missing folder is no texts at all. `known_versions`:
+    version id -> whether it is dated (a proposal has no date and never was a text)."""
     from atazan.dataset.validate import _field, _message  # one wording for every schema message
 
     texts, problems = Texts(), []
@@ -290,12 +291,15 @@ def _language_checks(texts: Texts) -> list[Problem]:
     return problems
 
 
-def _file_checks(record: TextFile, loaded: LoadedFile, version: str, lang: str, known: set[str]) -> list[Problem]:
+def _file_checks(record: TextFile, loaded: LoadedFile, version: str, lang: str, known: dict[str, bool]) -> list[Problem]:
     problems = []
     if record.version != version:
         problems.append(Problem(loaded.path, "version", f"'{record.version}' does not match the folder '{version}'", loaded.line_of(("version",))))
     elif version not in known:
         problems.append(Problem(loaded.path, "version", f"unknown version '{version}' (see data/versions.yml)", loaded.line_of(("version",))))
+    elif not known[version]:
+        problems.append(Problem(loaded.path, "version", f"'{version}' has no date in data/versions.yml: a proposal is not a text of the Constitution",
+                                loaded.line_of(("version",))))
     if record.lang != lang:
         problems.append(Problem(loaded.path, "lang", f"'{record.lang}' does not match the file name '{lang}.yml'", loaded.line_of(("lang",))))
     sections = {s.number for s in record.sections}

@@ -110,7 +110,7 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
             loaded_files[(collection, record.id)] = loaded
             surveyed.append((loaded, (), record, (collection, record.id)))
 
-    dataset.texts, found = texts_module.load_texts(data_dir, root, set(dataset.versions))
+    dataset.texts, found = texts_module.load_texts(data_dir, root, {vid: v.date is not None for vid, v in dataset.versions.items()})
     problems += [p for p in found if p.severity == "error"]
     text_warnings = [p for p in found if p.severity != "error"]
     if not any(p.severity == "error" for p in found):

@@ -26,7 +26,7 @@ from atazan.dataset import texts as texts_module
 from atazan.dataset.texts import TextFile, article_eid, number_key, paragraph_eid, subparagraph_eid
 from atazan.dataset.validate import Dataset
 from atazan.website.i18n import Strings, format_date, load_strings, page_url
-from atazan.website.models import Link, provision_link, relative_url
+from atazan.website.models import Link, provision_link
 from atazan.website import news as news_pages
 
 REFERENCE_PREFERENCE = "adopted"
@@ -54,10 +54,6 @@ class ItemView:
     text: str
 
 
-@dataclass(frozen=True)
-class Href:
-    title: str
-    href: str  # relative to the page that shows it
 
 
 @dataclass(frozen=True)
@@ -69,7 +65,7 @@ class BlockView:
     text: str | None
     subparagraphs: tuple[ItemView, ...]
     wrap_up: str | None
-    explained_by: tuple[Href, ...] = ()
+    explained_by: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,7 +199,7 @@ def _explanations(dataset: Dataset, version: str) -> dict[str, list[tuple[str, t
     return found
 
 
-def article_view(text: TextFile, number: str, explained: dict[str, tuple[Href, ...]] | None = None) -> ArticleView:
+def article_view(text: TextFile, number: str, explained: dict[str, tuple[Link, ...]] | None = None) -> ArticleView:
     article = _by_number(text)[number]
     explained = explained or {}
     if article.paragraphs:
@@ -226,13 +222,11 @@ def article_page(dataset: Dataset, version: str, number: str, lang: str, numbers
     shown = choose(dataset, version, lang, number)
     records = _explanations(dataset, version).get(number, [])
     explanations = [provision_link(dataset, pid, lang) for pid, _ in records]
-    by_paragraph: dict[str, tuple[Href, ...]] = {}
-    here = page_url(lang, article_path(number))
+    by_paragraph: dict[str, tuple[Link, ...]] = {}
     for pid, paragraphs in records:
         link = provision_link(dataset, pid, lang)
         for paragraph in paragraphs:
-            href = Href(link.title, relative_url(page_url(lang, link.path), here))
-            by_paragraph[paragraph] = by_paragraph.get(paragraph, ()) + (href,)
+            by_paragraph[paragraph] = by_paragraph.get(paragraph, ()) + (link,)
     article = article_view(dataset.texts.get(version, shown.text_lang), number, by_paragraph) if shown else None
     news, seen = [], set()
     for pid, _ in records:

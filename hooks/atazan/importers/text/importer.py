@@ -67,12 +67,13 @@ def detect_format(raw: bytes) -> str:
     return "json" if head in (b"{", b"[") else "text"
 
 
-def known_versions(data_dir: str) -> list[str]:
+def known_versions(data_dir: str) -> dict[str, bool]:
+    """Version id -> whether it is a dated text (a proposal has no date: it never was a text)."""
     path = os.path.join(data_dir, "versions.yml")
     loaded, problems = read_yaml(path, path)
     if loaded is None or problems or not isinstance(loaded.data, list):
         raise TextImportError(f"{path}: cannot read the versions (run `atazan validate`)")
-    return [str(item.get("id")) for item in loaded.data if isinstance(item, dict)]
+    return {str(item.get("id")): item.get("date") is not None for item in loaded.data if isinstance(item, dict)}
 
 
 def build_record(raw: bytes, version: str, lang: str, given: Provenance) -> dict:
@@ -139,6 +140,8 @@ def run(path: str, version: str, lang: str, data_dir: str, given: Provenance) ->
     versions = known_versions(data_dir)
     if version not in versions:
         raise TextImportError(f"--version: unknown version {version!r}; expected one of {', '.join(versions)} (data/versions.yml)")
+    if not versions[version]:
+        raise TextImportError(f"--version: {version!r} has no date in data/versions.yml: a proposal is not a text of the Constitution")
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
