@@ -226,3 +226,14 @@ def generated_pages(dataset):
     from atazan.website import render
 
     return render.render_all(dataset)
+
+
+def explain_adopted_article_94(data: Path) -> None:
+    """Test setup for the text fixtures: entry-into-force.yml names Article 94 of the final draft
+    (the sources give no adopted number); a copy points it at the adopted text instead, so that a
+    fixture build has an explanation of an adopted article. Never done to the real data."""
+    path = data / "provisions" / "entry-into-force.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "  - version: final_draft\n    number: 94\n"
+    assert text.count(old) == 1, "entry-into-force.yml no longer names final-draft Article 94"
+    path.write_text(text.replace(old, "  - version: adopted\n    number: 94\n"), encoding="utf-8")

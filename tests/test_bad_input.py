@@ -20,7 +20,7 @@ from conftest import ROOT, build_site
 FIXTURES = ROOT / "tests" / "fixtures" / "bad"
 P = "data/provisions/alpha.yml"
 VALID = "is valid: 2 provisions, 1 themes, 0 glossary terms, 1 timeline events, 0 warning(s)"
-LONG_ALL_KEYS = "version, number, paragraphs, subparagraphs, text, text_kind, text_language, translation, translations, source, note"
+LONG_ALL_KEYS = "version, number, paragraphs, subparagraphs, text, text_kind, text_language, translation, translations, source, note, explains_hash"
 
 # case folder -> the problem lines `atazan validate` must print (empty: the data is valid)
 CASES: dict[str, list[str]] = {

@@ -104,7 +104,7 @@ def test_unknown_nested_key_lists_that_level_s_keys(core_data):
     line = replace_once(core_data / "provisions/ownership.yml", "  - version: amended_draft\n", "  - version: amended_draft\n    page: 3\n") + 1
     assert problems(core_data) == [
         f"{OWNERSHIP}:{line}: versions[1].page: unknown key; expected one of: version, number, paragraphs, subparagraphs, text, "
-        "text_kind, text_language, translation, translations, source, note"
+        "text_kind, text_language, translation, translations, source, note, explains_hash"
     ]
 
 

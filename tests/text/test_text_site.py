@@ -31,6 +31,9 @@ def _copy_project(project: Path) -> None:
         if path.read_text(encoding="utf-8").startswith(f"---\n{render.GENERATED_MARK}: true"):
             path.unlink()
     shutil.rmtree(project / "data" / "texts", ignore_errors=True)
+    from conftest import explain_adopted_article_94
+
+    explain_adopted_article_94(project / "data")
 
 
 @pytest.fixture(scope="module")

@@ -88,6 +88,9 @@ def test_complete_texts_of_one_version_missing_an_article_are_reported(real_data
 
 
 def test_an_explanation_of_one_paragraph_is_shown_under_that_paragraph(real_data):
+    from conftest import explain_adopted_article_94
+
+    explain_adopted_article_94(real_data)
     provision = real_data / "provisions" / "entry-into-force.yml"
     text = provision.read_text(encoding="utf-8")
     assert text.count("    number: 94\n") == 1

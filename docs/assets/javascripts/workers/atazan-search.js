@@ -155,7 +155,9 @@
     }
     var exact = typedWords.filter(function (word) { return stems.indexOf(word) < 0; })
       .map(function (word) { return word + "^" + EXACT_BOOST; });
-    return stems.map(function (stem) { return "+" + stem + "*"; }).concat(exact).join(" ");
+    // Clauses normaliseQuery added itself (an article number's title:6^100) keep their boost.
+    var added = normalised.split(/\s+/).filter(function (term) { return term && SYNTAX.test(term); });
+    return stems.map(function (stem) { return "+" + stem + "*"; }).concat(exact, added).join(" ");
   }
 
   function searchText(doc) {
