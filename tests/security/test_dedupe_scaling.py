@@ -108,7 +108,7 @@ def test_four_times_the_stories_cost_at_most_six_times_the_time(tmp_path):
     assert large / small <= 6, f"300 stories {small:.3f} s, 1200 stories {large:.3f} s: ratio {large / small:.2f}"
 
 
-def group_seconds(stories: int, repeat: int = 3, per_day: int = PER_DAY) -> float:
+def group_seconds(stories: int, repeat: int = 5, per_day: int = PER_DAY) -> float:
     from atazan.importers.news import parse
 
     items, _ = parse.parse_text(synthetic_dump(stories, per_day=per_day), "dump.txt")

@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 
 from atazan.importers.news.parse import RawItem
@@ -75,46 +75,44 @@ class Story:
 def similar_pairs(words: list[frozenset[str]], dates: list[dt.date]) -> list[tuple[int, int]]:
     """Every pair (i, j), i < j, of items at most MAX_DAYS apart whose word sets have a Jaccard
     similarity of at least THRESHOLD: the pairs comparing all pairs finds, without comparing
-    all pairs (prefix filtering, as in Bayardo et al. 2007 "Scaling up all pairs similarity
-    search" and Xiao et al. 2008 "Efficient similarity joins for near duplicate detection").
+    all pairs (prefix filtering: Bayardo et al. 2007, "Scaling up all pairs similarity search").
 
-    Words are put in one global order, rarest first. If J(a, b) >= t, with |a| <= |b|, then
-    a and b share at least ceil(2t/(1+t) |a|) words, so a's first |a| - that + 1 words (its
-    index prefix) and b's first |b| - ceil(t |b|) + 1 words (its probe prefix) share one.
-    Items are taken smallest first; each probes the index for its probe prefix, filed by date,
-    on the MAX_DAYS either side, and is compared only with what it finds there. The words most
-    stories share (Kazakhstan, constitution) are in nobody's prefix, so the work grows with
-    the number of stories a few days hold, not with the square of all stories."""
+    Words are put in one global order, rarest first. If J(a, b) >= t then a and b share at least
+    ceil(t |a|) and ceil(t |b|) words, so a's first |a| - ceil(t |a|) + 1 words (its prefix) and
+    b's prefix share one. Items are taken in date order; each looks up its prefix words among
+    the items of the last MAX_DAYS days (older ones leave the index as the dates move on) and is
+    compared only with what it finds. The words most stories share (Kazakhstan, constitution)
+    are in nobody's prefix, and the index holds a few days' items, so the work grows with the
+    number of stories, not with its square."""
     frequency = Counter(word for item in words for word in item)
     rank = {word: n for n, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
-    # word -> date -> items filed there; most probed words are rare and have no entry at all
-    index: dict[str, dict[dt.date, list[int]]] = {}
+    recent: dict[str, deque[int]] = {}  # word -> items of the last MAX_DAYS days with it in their prefix
     pairs = []
-    # The epsilons guard against 0.3 * 10 = 3.0000000000000004: a prefix one word too long costs
-    # a comparison, one word too short would miss a pair.
-    overlap_share = 2 * THRESHOLD / (1 + THRESHOLD)
-    for i in sorted(range(len(words)), key=lambda n: (len(words[n]), n)):
+    for i in sorted(range(len(words)), key=lambda n: (dates[n], n)):
         size = len(words[i])
         if not size:
             continue
-        ordered = sorted(words[i], key=rank.__getitem__)
-        days = [dates[i] + dt.timedelta(days=offset) for offset in range(-MAX_DAYS, MAX_DAYS + 1)]
-        smallest = THRESHOLD * size - 1e-9  # an earlier (smaller) set below this cannot reach t
+        oldest = dates[i] - dt.timedelta(days=MAX_DAYS)
+        # The epsilon guards against 0.3 * 10 = 3.0000000000000004: a prefix one word too long
+        # costs a comparison, one word too short would miss a pair.
+        prefix = sorted(words[i], key=rank.__getitem__)[: size - math.ceil(THRESHOLD * size - 1e-9) + 1]
         candidates: set[int] = set()
-        for word in ordered[: size - math.ceil(THRESHOLD * size - 1e-9) + 1]:
-            by_day = index.get(word)
-            if by_day is not None:
-                for day in days:
-                    candidates.update(by_day.get(day, ()))
+        for word in prefix:
+            found = recent.get(word)
+            if found is None:
+                recent[word] = deque([i])
+                continue
+            while found and dates[found[0]] < oldest:
+                found.popleft()
+            candidates.update(found)
+            found.append(i)
         for j in candidates:
             other = len(words[j])
-            if other < smallest:
+            if min(size, other) < THRESHOLD * max(size, other) - 1e-9:  # J <= min/max
                 continue
             shared = len(words[i] & words[j])
             if shared / (size + other - shared) >= THRESHOLD:
                 pairs.append((min(i, j), max(i, j)))
-        for word in ordered[: size - math.ceil(overlap_share * size - 1e-9) + 1]:
-            index.setdefault(word, {}).setdefault(dates[i], []).append(i)
     return sorted(pairs)
 
 
