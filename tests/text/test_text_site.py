@@ -178,3 +178,12 @@ def test_whole_text_pages_stay_out_of_search_and_the_index_fits_the_budget(built
     index = json.loads(path.read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if "/texts/" in f"/{d['location']}"]
     assert len(gzip.compress(path.read_bytes(), 9)) < 100_000
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_id_is_unique_on_the_text_pages(built, lang):
+    from collections import Counter
+
+    for path in ["texts/adopted", "texts/first_draft", "articles"] + [f"articles/{n}" for n in range(1, ARTICLES + 1)]:
+        ids = Counter(re.findall(r'\sid="([^"]+)"', _html(built, lang, path)))
+        assert not [i for i, count in ids.items() if count > 1], path
