@@ -216,6 +216,9 @@ def make_plain_copy(ours: str, target: str) -> None:
     stripped = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "hooks:\n  - plain_theme_hook.py\n", config)
     if stripped == config:
         raise BenchError("mkdocs.yml has no hooks: block to replace for the plain build")
+    # Plain MkDocs imports none of our code: the banner switch (atazan.quiet_material_banner) goes
+    # too; the build's environment sets NO_MKDOCS_2_WARNING instead.
+    stripped = re.sub(r"(?m)^[ \t]*atazan_quiet:.*\n", "", stripped)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(stripped)
     with open(os.path.join(target, "plain_theme_hook.py"), "w", encoding="utf-8") as handle:
@@ -246,6 +249,8 @@ import json
 import os
 import time
 
+from mkdocs.plugins import CombinedEvent
+
 _started = time.process_time()
 _spec = importlib.util.spec_from_file_location("atazan_hook", os.path.join(os.path.dirname(os.path.abspath(__file__)), "atazan_hook.py"))
 _hook = importlib.util.module_from_spec(_spec)
@@ -253,20 +258,23 @@ _spec.loader.exec_module(_hook)
 TIMES = {"import": time.process_time() - _started}
 
 
-def _timed(handler):
+def _timed(handler, event):
+    if isinstance(handler, CombinedEvent):  # several handlers of one event, each with its priority
+        return CombinedEvent(*(_timed(method, event) for method in handler.methods))
+
     @functools.wraps(handler)  # keeps mkdocs_priority (event_priority)
     def timed(*args, **kwargs):
         started = time.process_time()
         try:
             return handler(*args, **kwargs)
         finally:
-            TIMES[handler.__name__] = TIMES.get(handler.__name__, 0.0) + time.process_time() - started
+            TIMES[event] = TIMES.get(event, 0.0) + time.process_time() - started
     return timed
 
 
 for _name in dir(_hook):
     if _name.startswith("on_") and callable(getattr(_hook, _name)):
-        globals()[_name] = _timed(getattr(_hook, _name))
+        globals()[_name] = _timed(getattr(_hook, _name), _name)
 
 
 @atexit.register

@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import unicodedata
+import dataclasses
 from dataclasses import dataclass, field
 
 import yaml
@@ -46,6 +47,8 @@ class Context:
     final_draft_date: dt.date
     # (version, article number) -> [(provision id, paragraphs it covers, its themes)]
     articles: dict[tuple[str, int], list[tuple[str, frozenset[str], tuple[str, ...]]]]
+    # version -> the day it was published; a story cannot quote a version published after it.
+    version_dates: dict[str, dt.date] = field(default_factory=dict)
 
 
 @dataclass
@@ -75,7 +78,8 @@ def context_from_dataset(dataset) -> Context:
                 articles.setdefault((version.version, version.number), []).append(
                     (pid, frozenset(version.paragraphs), tuple(provision.themes)))
     final = dataset.versions.get(refs.FINAL_DRAFT)
-    return Context(final.date if final and final.date else dt.date(2026, 2, 12), articles)
+    return Context(final.date if final and final.date else dt.date(2026, 2, 12), articles,
+                   {vid: v.date for vid, v in dataset.versions.items() if v.date})
 
 
 # 1-2. read and parse
@@ -166,6 +170,10 @@ def machine_block(story: dedupe.Story, verdict: relevance.Verdict, ctx: Context,
     themes: set[str] = set()
     seen = set()
     for ref in refs.extract(story.canonical.text, story.canonical.date, ctx.final_draft_date):
+        published = ctx.version_dates.get(ref.version)
+        if published and story.canonical.date < published:
+            # "the draft" in a story older than the first draft is no version we hold.
+            ref = dataclasses.replace(ref, version=None)
         key = (ref.version, ref.article, ref.paragraphs, ref.subparagraphs)
         if key in seen:
             continue
