@@ -214,6 +214,8 @@ def make_plain_copy(ours: str, target: str) -> None:
     with open(path, encoding="utf-8") as handle:
         config = handle.read()
     stripped = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "hooks:\n  - plain_theme_hook.py\n", config)
+    # Plain MkDocs imports nothing of ours: not even the banner switch (run_build sets the variable).
+    stripped = re.sub(r"(?m)^[ \t]+atazan_quiet:.*\n", "", stripped)
     if stripped == config:
         raise BenchError("mkdocs.yml has no hooks: block to replace for the plain build")
     with open(path, "w", encoding="utf-8") as handle:
@@ -253,20 +255,28 @@ _spec.loader.exec_module(_hook)
 TIMES = {"import": time.process_time() - _started}
 
 
-def _timed(handler):
+from mkdocs.plugins import CombinedEvent
+
+
+def _timed(event, handler):
     @functools.wraps(handler)  # keeps mkdocs_priority (event_priority)
     def timed(*args, **kwargs):
         started = time.process_time()
         try:
             return handler(*args, **kwargs)
         finally:
-            TIMES[handler.__name__] = TIMES.get(handler.__name__, 0.0) + time.process_time() - started
+            TIMES[event] = TIMES.get(event, 0.0) + time.process_time() - started
     return timed
 
 
 for _name in dir(_hook):
-    if _name.startswith("on_") and callable(getattr(_hook, _name)):
-        globals()[_name] = _timed(getattr(_hook, _name))
+    _handler = getattr(_hook, _name)
+    if not _name.startswith("on_"):
+        continue
+    if isinstance(_handler, CombinedEvent):  # several handlers at their own priorities, one event
+        globals()[_name] = CombinedEvent(*(_timed(_name, method) for method in _handler.methods))
+    elif callable(_handler):
+        globals()[_name] = _timed(_name, _handler)
 
 
 @atexit.register
