@@ -3,7 +3,7 @@
 How the suite runs
   bash scripts/test                 everything, in parallel (pytest-xdist: one worker per core, at most 4,
                                     `--dist loadgroup`); the README's command, and what .ci/run calls
-  bash scripts/test -m "not slow"   the fast subset (under a minute): no real-dump, bench, PDF or audit tests
+  bash scripts/test -m "not slow"   the fast subset (about a minute on two cores): no real-dump, bench, PDF or audit tests
   python3 -m pytest tests/test_x.py one file in one process; every test must pass both ways
 
 Markers (registered in pyproject.toml; `--strict-markers` rejects a misspelt one)
