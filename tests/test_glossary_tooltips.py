@@ -156,7 +156,10 @@ def test_tooltip_with_mouse_and_keyboard(site_dir, site_url, browser, dataset, l
         tooltip.wait_for(state="visible")
         focused_id = page.evaluate("document.activeElement.getAttribute('href')").rsplit("#", 1)[1]
         described = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
-        assert page.locator(f'[id="{described}"]').is_visible()
+        # Material shows the described tooltip a moment after the focus: wait for it (up to 5 s), as a reader would.
+        from playwright.sync_api import expect
+
+        expect(page.locator(f'[id="{described}"]')).to_be_visible(timeout=5000)
         assert tooltip.inner_text().strip() == " ".join(dataset.glossary[focused_id].definition[lang].text.split())
         page.screenshot(path=str(SCREENS / f"term-focus-{lang}.png"))
         page.keyboard.press("Escape")

@@ -214,11 +214,10 @@ def make_plain_copy(ours: str, target: str) -> None:
     with open(path, encoding="utf-8") as handle:
         config = handle.read()
     stripped = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "hooks:\n  - plain_theme_hook.py\n", config)
+    # Plain MkDocs imports nothing of ours: not even the banner switch (run_build sets the variable).
+    stripped = re.sub(r"(?m)^[ \t]+atazan_quiet:.*\n", "", stripped)
     if stripped == config:
         raise BenchError("mkdocs.yml has no hooks: block to replace for the plain build")
-    # Plain MkDocs imports none of our code: the banner switch (atazan.quiet_material_banner) goes
-    # too; the build's environment sets NO_MKDOCS_2_WARNING instead.
-    stripped = re.sub(r"(?m)^[ \t]*atazan_quiet:.*\n", "", stripped)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(stripped)
     with open(os.path.join(target, "plain_theme_hook.py"), "w", encoding="utf-8") as handle:
@@ -249,8 +248,6 @@ import json
 import os
 import time
 
-from mkdocs.plugins import CombinedEvent
-
 _started = time.process_time()
 _spec = importlib.util.spec_from_file_location("atazan_hook", os.path.join(os.path.dirname(os.path.abspath(__file__)), "atazan_hook.py"))
 _hook = importlib.util.module_from_spec(_spec)
@@ -258,10 +255,10 @@ _spec.loader.exec_module(_hook)
 TIMES = {"import": time.process_time() - _started}
 
 
-def _timed(handler, event):
-    if isinstance(handler, CombinedEvent):  # several handlers of one event, each with its priority
-        return CombinedEvent(*(_timed(method, event) for method in handler.methods))
+from mkdocs.plugins import CombinedEvent
 
+
+def _timed(event, handler):
     @functools.wraps(handler)  # keeps mkdocs_priority (event_priority)
     def timed(*args, **kwargs):
         started = time.process_time()
@@ -273,8 +270,13 @@ def _timed(handler, event):
 
 
 for _name in dir(_hook):
-    if _name.startswith("on_") and callable(getattr(_hook, _name)):
-        globals()[_name] = _timed(getattr(_hook, _name), _name)
+    _handler = getattr(_hook, _name)
+    if not _name.startswith("on_"):
+        continue
+    if isinstance(_handler, CombinedEvent):  # several handlers at their own priorities, one event
+        globals()[_name] = CombinedEvent(*(_timed(_name, method) for method in _handler.methods))
+    elif callable(_handler):
+        globals()[_name] = _timed(_name, _handler)
 
 
 @atexit.register
@@ -526,7 +528,7 @@ def third_party_requests(site: str) -> list[dict]:
 
 # ---------------------------------------------------------------- report
 
-def run(root: str, scales: list[float], repeat: int, site: str | None, log=print, partial=None, texts: bool = False) -> dict:
+def run(root: str, scales: list[float], repeat: int, site: str | None, log=print, partial=None) -> dict:
     result: dict = {
         "meta": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "python": platform.python_version(),
                  "cpus": os.cpu_count(), "repeat": repeat, "unit": UNIT,
@@ -553,11 +555,6 @@ def run(root: str, scales: list[float], repeat: int, site: str | None, log=print
             build = run_build(root, site)
             result["real_site"] = {"seconds": build.seconds, "pages": build.pages, "peak_rss_mb": build.peak_rss_mb}
         result["weight"] = page_weight(site)
-        if texts:
-            from atazan.tools import bench_text
-
-            log("atazan bench: building with and without the fixture constitution ...")
-            result["texts"] = bench_text.run(root, work, log)
     return result
 
 
@@ -594,10 +591,6 @@ def format_report(result: dict) -> str:
     lines.append("Search index per language, gzipped (target <= 60 KB)")
     for s in weight["search_index"]:
         lines.append(f"{s['lang']:<4} {s['index'] or 'none':<28} {s['gz'] if s['gz'] is not None else '-':>7}  {'yes' if s['ok'] else 'NO'}")
-    if result.get("texts"):
-        from atazan.tools import bench_text
-
-        lines += bench_text.format_rows(result["texts"])
     third = weight["third_party"]
     lines.append(f"third-party requests: {len(third)}" + "".join(f"\n  {t['file']}: {t['url']}" for t in third[:20]))
     return "\n".join(lines)
