@@ -395,7 +395,6 @@ def _write_search_index(config) -> None:
 
 def _write_feeds(dataset: Dataset, config) -> None:
     # All three feeds from the root build, like the export: site/feeds/news-<lang>.xml.
-    from atazan.website.i18n import load_strings, strings_path
     from atazan.website import feed, news as pages
 
     strings = load_strings(strings_path(dataset.root), dataset.root)

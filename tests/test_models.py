@@ -55,14 +55,9 @@ def test_two_quotes_in_one_language_are_diffed(core_data):
     replace_first(core_data / "provisions/ownership.yml", "text_kind: paraphrase", "text_kind: quote")
     diffs = models.provision_page(load(core_data), "ownership", "ru").diffs
     assert [(d.older, d.newer) for d in diffs] == [("Первый проект", "Проект с поправками")]
-    removed = "".join(words for op, words in diffs[0].pieces if op == "-")
-    added = "".join(words for op, words in diffs[0].pieces if op == "+")
+    removed = " ".join(s.text for s in diffs[0].segments if s.kind == "removed")
+    added = " ".join(s.text for s in diffs[0].segments if s.kind == "added")
     assert "two" in removed and "All" in added
-
-
-def test_word_diff():
-    assert models.word_diff("shall dissolve the Kurultai", "has the right to dissolve the Kurultai") == (
-        ("-", "shall"), ("+", "has the right to"), (" ", " dissolve the Kurultai"))
 
 
 def test_theme_page_lists_its_provisions(core_data):

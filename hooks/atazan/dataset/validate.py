@@ -266,7 +266,7 @@ def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFi
         for index, other in enumerate(term.provisions):
             if other not in dataset.provisions:
                 report("glossary", tid, ("provisions", index), f"unknown provision '{other}' (no data/provisions/{other}.yml)")
-    problems += _news_checks(dataset, report)
+    _news_checks(dataset, report)
     used = {theme for provision in dataset.provisions.values() for theme in provision.themes}
     for tid in dataset.themes:
         if tid not in used:
@@ -295,7 +295,7 @@ def _article_in_dataset(dataset: Dataset, art: schema.CheckedArticle) -> bool:
     return False
 
 
-def _news_checks(dataset: Dataset, report) -> list[Problem]:
+def _news_checks(dataset: Dataset, report) -> None:
     # News and fact-checks may only point at records that exist; the importer's own
     # references are checked too, since provisions can be renamed after an import.
     def exists(kind: str, ident: str) -> bool:
@@ -332,4 +332,3 @@ def _news_checks(dataset: Dataset, report) -> list[Problem]:
             check("factchecks", fid, ("provisions", index), "provision", pid)
         for index, nid in enumerate(fact.news):
             check("factchecks", fid, ("news", index), "news", nid)
-    return []

@@ -7,15 +7,14 @@ missing) is made here, once for all languages.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import posixpath
-import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from atazan import LANGUAGES
 from atazan.dataset import schema, translations
+from atazan.website import textdiff
 from atazan.website.i18n import format_date, page_url
 from atazan.dataset.validate import Dataset
 
@@ -130,7 +129,7 @@ class VersionView:
 class DiffView:
     older: str  # version labels
     newer: str
-    pieces: tuple[tuple[str, str], ...]  # (" " | "-" | "+", words)
+    segments: tuple[textdiff.Segment, ...]  # website/textdiff.py: the one word diff of the site
     lang: str = "en"  # the language of the compared texts
 
 
@@ -250,31 +249,14 @@ def _story_of(dataset: Dataset, title: str, date, lang: str) -> Link | None:
     return Link(nid, news.headline(dataset.news[nid], lang).text, f"news/{nid}.md")
 
 
-_WORD = re.compile(r"\s+|[^\s]+")
-
-
-def word_diff(older: str, newer: str) -> tuple[tuple[str, str], ...]:
-    """Word-level differences, so a reader sees which words a revision changed."""
-    a, b = _WORD.findall(older), _WORD.findall(newer)
-    pieces: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            pieces.append((" ", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            pieces.append(("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            pieces.append(("+", "".join(b[j1:j2])))
-    return tuple(pieces)
-
-
 def _diffs(views: list[VersionView]) -> list[DiffView]:
     # Only quotations in one language can be compared word by word; a paraphrase is not the text.
     with_text = [v for v in views if v.text and v.text_kind == "quote"]
     diffs = []
     for older, newer in zip(with_text, with_text[1:]):
         if older.text_language == newer.text_language and older.kind != newer.kind:
-            diffs.append(DiffView(older.label, newer.label, word_diff(older.text, newer.text), older.text_language))
+            diffs.append(DiffView(older.label, newer.label, tuple(textdiff.word_diff([older.text], [newer.text])),
+                                  older.text_language))
     return diffs
 
 
@@ -372,13 +354,6 @@ def timeline_entries(dataset: Dataset, lang: str) -> list[TimelineEntry]:
         )
         for event in dataset.timeline
     ]
-
-
-def counterpart_urls(src_path: str) -> dict[str, str]:
-    """The URL of one page in every language, for switchers and tests."""
-    from atazan import LANGUAGES
-
-    return {lang: page_url(lang, src_path) for lang in LANGUAGES}
 
 
 # ---------------------------------------------------------------- the translation-status page

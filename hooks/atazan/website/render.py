@@ -17,7 +17,7 @@ from typing import Callable
 import jinja2
 
 from atazan import LANGUAGES
-from atazan.website import articles, changes, glossary, handouts, models
+from atazan.website import articles, changes, glossary, handouts, models, textdiff
 from atazan.website import news as news_pages
 from atazan.website.i18n import URL_PREFIX, Strings, load_strings, page_url, strings_path
 from atazan.dataset import explanations
@@ -220,7 +220,7 @@ def make_environment(template_dir: str, cache_dir: str | None = None) -> jinja2.
         lstrip_blocks=True,
         autoescape=False,  # Markdown output: escaping is explicit, via the filters below
     )
-    env.filters.update(md=md_inline, md_block=md_block, html=html_text, page_title=page_title, url=md_url,
+    env.filters.update(md=md_inline, md_block=md_block, html=html_text, page_title=page_title, url=md_url, diff_html=textdiff.to_html,
                        qr_svg=handouts.qr_svg)
     return env
 
@@ -271,12 +271,11 @@ def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_ur
         # Once per language, not per page: importing a macro file `with context` in every page
         # ran it again for every page, most of the time spent on a news page.
         shared.update({alias: env.get_template(name).make_module(shared) for alias, name in MACROS.items()})
-        for kind_name, kind in PAGE_KINDS.items():
+        for kind in PAGE_KINDS.values():
             template = env.get_template(kind.template)
             for path, source_file, context in kind.pages(dataset, lang):
                 content = template.render(
                     shared,
-                    kind=kind_name,
                     source_file=source_file,
                     depth="../" * path.count("/"),
                     terms=_page_terms(linker, lang, path),
