@@ -528,7 +528,7 @@ def third_party_requests(site: str) -> list[dict]:
 
 # ---------------------------------------------------------------- report
 
-def run(root: str, scales: list[float], repeat: int, site: str | None, log=print, partial=None) -> dict:
+def run(root: str, scales: list[float], repeat: int, site: str | None, log=print, partial=None, texts: bool = False) -> dict:
     result: dict = {
         "meta": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "python": platform.python_version(),
                  "cpus": os.cpu_count(), "repeat": repeat, "unit": UNIT,
@@ -555,6 +555,11 @@ def run(root: str, scales: list[float], repeat: int, site: str | None, log=print
             build = run_build(root, site)
             result["real_site"] = {"seconds": build.seconds, "pages": build.pages, "peak_rss_mb": build.peak_rss_mb}
         result["weight"] = page_weight(site)
+        if texts:
+            from atazan.tools import bench_text
+
+            log("atazan bench: building with and without the fixture constitution ...")
+            result["texts"] = bench_text.run(root, work, log)
     return result
 
 
@@ -591,6 +596,10 @@ def format_report(result: dict) -> str:
     lines.append("Search index per language, gzipped (target <= 60 KB)")
     for s in weight["search_index"]:
         lines.append(f"{s['lang']:<4} {s['index'] or 'none':<28} {s['gz'] if s['gz'] is not None else '-':>7}  {'yes' if s['ok'] else 'NO'}")
+    if result.get("texts"):
+        from atazan.tools import bench_text
+
+        lines += bench_text.format_rows(result["texts"])
     third = weight["third_party"]
     lines.append(f"third-party requests: {len(third)}" + "".join(f"\n  {t['file']}: {t['url']}" for t in third[:20]))
     return "\n".join(lines)
