@@ -30,6 +30,7 @@ Fixtures
   project_lock()    hold it while a command writes into this checkout (a build of ROOT rewrites the
                     generated pages in docs/<lang>/): site_dir and the offline build take it
   build_site(project, out)   `mkdocs build --strict` of a project copy; asserts success
+  serve_folder(folder)       a built site on a free 127.0.0.1 port, as a context manager yielding its URL
 """
 
 from __future__ import annotations
@@ -205,15 +206,25 @@ def build_site(project: Path, out: Path) -> Path:
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
     """The built site over HTTP on 127.0.0.1: under file:// a folder link opens a directory listing."""
+    with serve_folder(site_dir) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """A built site served on a free port of 127.0.0.1 for the duration of the block; yields its URL."""
     import functools
     import http.server
     import threading
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

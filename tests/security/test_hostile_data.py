@@ -14,13 +14,10 @@ dates, statuses) is put back as it was, and a web address gets a URL payload ins
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 import lxml.etree
@@ -28,7 +25,7 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, serve_folder
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -248,12 +245,8 @@ def _page_kinds(site: Path) -> dict[tuple[str, str], str]:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_folder(hostile_site) as url:
+        yield url
 
 
 def test_no_dialog_on_any_page_kind_in_any_language_with_every_tooltip_shown(hostile_site, hostile_url, browser):

@@ -126,16 +126,10 @@ def test_search_indexes_the_article_text_and_number(built, lang):
 
 @pytest.fixture(scope="module")
 def built_url(built):
-    import functools
-    import http.server
-    import threading
+    from conftest import serve_folder
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_folder(built) as url:
+        yield url
 
 
 @pytest.mark.parametrize("lang,query", [("kk", "6"), ("ru", "6"), ("en", "6"), ("ru", "статья 6"), ("kk", "6-бап"),
