@@ -30,6 +30,7 @@ Fixtures
   project_lock()    hold it while a command writes into this checkout (a build of ROOT rewrites the
                     generated pages in docs/<lang>/): site_dir and the offline build take it
   build_site(project, out)   `mkdocs build --strict` of a project copy; asserts success
+  copy_project(target)       the project without generated pages, for builds of a changed copy
   serve_folder(folder)       a built site on a free 127.0.0.1 port, as a context manager yielding its URL
 """
 
@@ -245,6 +246,22 @@ def generated_pages(dataset):
     from atazan.website import render
 
     return render.render_all(dataset)
+
+
+def copy_project(target: Path) -> Path:
+    """The project as a contributor has it (mkdocs.yml, docs, overrides, hooks, data), without the
+    generated pages, which the build makes again: the start of every test that builds a changed copy."""
+    from atazan.tools import bench
+
+    target.mkdir(parents=True, exist_ok=True)
+    for part in (*bench.PROJECT_PARTS, "data"):
+        src, dst = ROOT / part, target / part
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dst)
+    bench.remove_generated(str(target / "docs"))
+    return target
 
 
 def explain_adopted_article_94(data: Path) -> None:

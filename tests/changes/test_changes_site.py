@@ -20,7 +20,6 @@ import yaml
 # Each module fixture imports six texts and builds a whole site.
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VERSIONS = ("constitution_1995", "first_draft", "adopted")
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
@@ -60,20 +59,11 @@ def expected_1995_number(adopted: int) -> int | None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    from atazan.website import render
+    from conftest import copy_project, explain_adopted_article_94
 
-    project = tmp_path_factory.mktemp("changes")
-    ignore = shutil.ignore_patterns("__pycache__", "site", ".git", "node_modules")
-    for part in ("mkdocs.yml", "overrides", "hooks", "docs", "data"):
-        src = ROOT / part
-        (shutil.copytree(src, project / part, ignore=ignore) if src.is_dir() else shutil.copy2(src, project / part))
-    for path in list((project / "docs").rglob("*.md")):
-        if path.read_text(encoding="utf-8").startswith(f"---\n{render.GENERATED_MARK}: true"):
-            path.unlink()
+    project = copy_project(tmp_path_factory.mktemp("changes"))
     shutil.rmtree(project / "data" / "texts", ignore_errors=True)
     (project / "data" / "correspondence.yml").unlink(missing_ok=True)
-    from conftest import explain_adopted_article_94
-
     explain_adopted_article_94(project / "data")
     for version in VERSIONS:
         for lang in ("kk", "ru"):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT, build_site, serve_folder
+from conftest import ROOT, build_site, copy_project, serve_folder
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -113,17 +112,7 @@ def poison(data_dir: Path, root: Path) -> int:
 
 @pytest.fixture(scope="module")
 def hostile_project(tmp_path_factory) -> Path:
-    from atazan.tools import bench
-
-    project = tmp_path_factory.mktemp("hostile")
-    for part in bench.PROJECT_PARTS:
-        src, dst = ROOT / part, project / part
-        if src.is_dir():
-            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dst)
-    bench.remove_generated(str(project / "docs"))
-    shutil.copytree(ROOT / "data", project / "data")
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
     poisoned = poison(project / "data", project)
     assert poisoned > 500  # every record's texts, not a handful
     return project

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ARTICLES, ROOT, article_word, import_all
+from .conftest import ARTICLES, article_word, import_all
 
 LANGS = ("kk", "ru", "en")
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
@@ -18,21 +18,10 @@ LABEL = {"kk": "{n}-бап", "ru": "Статья {n}", "en": "Article {n}"}
 
 
 def _copy_project(project: Path) -> None:
-    from atazan.website import render
+    from conftest import copy_project, explain_adopted_article_94
 
-    ignore = shutil.ignore_patterns("__pycache__", "site", ".git", "node_modules")
-    for part in ("mkdocs.yml", "overrides", "hooks", "docs", "data"):
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, project / part, ignore=ignore)
-        else:
-            shutil.copy2(src, project / part)
-    for path in list((project / "docs").rglob("*.md")):  # generated pages are made again by the build
-        if path.read_text(encoding="utf-8").startswith(f"---\n{render.GENERATED_MARK}: true"):
-            path.unlink()
+    copy_project(project)
     shutil.rmtree(project / "data" / "texts", ignore_errors=True)
-    from conftest import explain_adopted_article_94
-
     explain_adopted_article_94(project / "data")
 
 
