@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from atazan import LANGUAGES
 from atazan.dataset.load import LoadedFile, read_yaml
+from atazan.dataset import messages
 from atazan.dataset.schema import IsoDate, Lang, Text, Url, VersionId
 from atazan.errors import Problem, display_path
 
@@ -229,7 +230,6 @@ def path_for(data_dir: str, version: str, lang: str) -> str:
 def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tuple[Texts, list[Problem]]:
     """Read data/texts/<version>/<lang>.yml; a missing folder is no texts at all. `known_versions`:
     version id -> whether it is dated (a proposal has no date and never was a text)."""
-    from atazan.dataset.validate import _field, _message  # one wording for every schema message
 
     texts, problems = Texts(), []
     folder = os.path.join(data_dir, FOLDER)
@@ -263,8 +263,8 @@ def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tup
             except ValidationError as error:
                 for item in error.errors(include_url=False):
                     loc = tuple(item["loc"])
-                    message = item["msg"] if item["type"] in ("duplicate", "source", "text") else _message(item, TextFile, loc)
-                    problems.append(Problem(shown, _field(loc), message, loaded.line_of(loc)))
+                    message = item["msg"] if item["type"] in ("duplicate", "source", "text") else messages.message(item, TextFile, loc)
+                    problems.append(Problem(shown, messages.field_path(loc), message, loaded.line_of(loc)))
                 continue
             problems += _file_checks(record, loaded, version, lang, known_versions)
             texts.files[(version, lang)] = record

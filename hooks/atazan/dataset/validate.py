@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import types
-import typing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +19,7 @@ from atazan.dataset import correspondence, explanations
 from atazan.dataset import texts as texts_module
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import LoadedFile, data_files, read_yaml
+from atazan.dataset import messages
 
 
 @dataclass
@@ -124,8 +123,8 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
     if errors:
         raise DataError(errors)
     for loaded, prefix, record, key in surveyed:
-        dataset.translations += translations.survey(record, prefix, loaded.path, key, loaded.line_of, _field)
-    dataset.explanations = explanations.survey(dataset, loaded_files, _field)
+        dataset.translations += translations.survey(record, prefix, loaded.path, key, loaded.line_of, messages.field_path)
+    dataset.explanations = explanations.survey(dataset, loaded_files, messages.field_path)
     return dataset
 
 
@@ -141,94 +140,15 @@ def _read(abs_path: str, root: str, must_exist: bool = True) -> tuple[LoadedFile
 
 def _check(loaded: LoadedFile, model: type[BaseModel], data: Any, prefix: tuple, problems: list[Problem]):
     if not isinstance(data, dict):
-        problems.append(Problem(loaded.path, _field(prefix), "expected a mapping of keys to values", loaded.line_of(prefix)))
+        problems.append(Problem(loaded.path, messages.field_path(prefix), "expected a mapping of keys to values", loaded.line_of(prefix)))
         return None
     try:
         return model.model_validate(data)
     except ValidationError as error:
         for item in error.errors(include_url=False):
             loc = prefix + tuple(item["loc"])
-            problems.append(Problem(loaded.path, _field(loc), _message(item, model, tuple(item["loc"])), loaded.line_of(loc)))
+            problems.append(Problem(loaded.path, messages.field_path(loc), messages.message(item, model, tuple(item["loc"])), loaded.line_of(loc)))
         return None
-
-
-def _field(loc: tuple) -> str:
-    """`('versions', 1, 'date')` -> `versions[1].date`."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-_TYPE_NAMES = {"str": "text", "int": "a whole number", "list": "a list", "dict": "a mapping", "bool": "true or false",
-               "NoneType": "nothing", "date": "a date", "float": "a number"}
-
-
-def _message(item: dict, model: type[BaseModel], loc: tuple) -> str:
-    kind, given, ctx = item["type"], item.get("input"), item.get("ctx") or {}
-    got = _TYPE_NAMES.get(type(given).__name__, type(given).__name__)
-    if kind == "missing":
-        return "required field missing"
-    if kind == "extra_forbidden":
-        if " " in str(loc[-1]):
-            return "unknown key; a text that contains a comma must be put in quotes"
-        allowed = _allowed_keys(model, loc[:-1])
-        return f"unknown key; expected one of: {', '.join(allowed)}" if allowed else "unknown key"
-    if kind == "literal_error":
-        return f"expected {ctx.get('expected')}, got {given!r}"
-    if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == schema.SLUG_PATTERN:
-            return f"expected an id like 'land-ownership' (lowercase letters, digits, hyphens), got {given!r}"
-        if ctx.get("pattern") == schema.URL_PATTERN:
-            return schema.url_problem(str(given))
-        return f"unexpected format {given!r}"
-    if kind in ("string_too_short", "too_short"):
-        return "must not be empty"
-    if kind == "string_type":
-        return f"expected text, got {got}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, got {given!r}"
-    if kind in ("list_type", "tuple_type"):
-        return f"expected a list, got {got}"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected a mapping of keys to values, got {got}"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"out of range: {given!r}"
-    return item["msg"]
-
-
-def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
-    # Walks the schema along the error location to list the keys a contributor may use.
-    current: Any = model
-    for part in loc:
-        current = _strip(current)
-        origin = typing.get_origin(current)
-        if origin in (list, dict):  # a list index or a mapping key: step into the items
-            current = typing.get_args(current)[-1]
-        elif isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(part) or next(
-                (f for f in current.model_fields.values() if f.alias == part), None)
-            if info is None:
-                return []
-            current = info.annotation
-        else:
-            return []
-    current = _strip(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [info.alias or name for name, info in current.model_fields.items()]
-    return []
-
-
-def _strip(annotation: Any) -> Any:
-    # Annotated[X, ...] and Optional[X] both lead to X.
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        else:
-            return annotation
 
 
 def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFile]) -> list[Problem]:
@@ -236,7 +156,7 @@ def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFi
 
     def report(collection: str, record_id: str, loc: tuple, message: str, severity: str = "error") -> None:
         loaded = loaded_files[(collection, record_id)]
-        problems.append(Problem(loaded.path, _field(loc), message, loaded.line_of(loc), severity))
+        problems.append(Problem(loaded.path, messages.field_path(loc), message, loaded.line_of(loc), severity))
 
     claimed: dict[tuple[str, int], list[tuple[str, set[str]]]] = {}
     for pid, provision in dataset.provisions.items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from atazan.tools import bench
+from atazan.tools import benchbuild as bench
 
 FIXTURES = ("tests", "text", "fixtures")
 # (file, version, language, provenance flags) as an operator would import them.

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from atazan.dataset import schema
 from atazan.website.i18n import format_date, page_url
 from atazan.dataset.memo import per_dataset
-from atazan.website.models import (Link, Shown, TranslationNotice, pick, provision_link, source_links, theme_link,
+from atazan.website.views import (Link, Shown, TranslationNotice, pick, provision_link, source_links, theme_link,
                                    translation_notice)
 from atazan.dataset.validate import Dataset
 
