@@ -23,3 +23,21 @@ def per_dataset(compute: Callable[[object], T]) -> Callable[[object], T]:
         return last[1]
 
     return cached
+
+
+def per_dataset_key(compute: Callable[..., T]) -> Callable[..., T]:
+    """`compute(dataset, *key)`, made once per dataset and key: a page model (a provision in one
+    language, say) that its page, the indexes, handouts, exports and feeds all show is built once
+    per build and shared. Models are never changed after they are returned."""
+    last: list = [None, {}]
+
+    @functools.wraps(compute)
+    def cached(dataset, *key):
+        if last[0] is not dataset:
+            last[0], last[1] = dataset, {}
+        made = last[1]
+        if key not in made:
+            made[key] = compute(dataset, *key)
+        return made[key]
+
+    return cached

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from atazan import LANGUAGES
 from atazan.dataset import texts as texts_module
 from atazan.dataset.texts import TextFile, article_eid, number_key, paragraph_eid, subparagraph_eid
+from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.validate import Dataset
 from atazan.website.i18n import Strings, format_date, load_strings, page_url
 from atazan.website.models import Link, provision_link
@@ -243,6 +244,7 @@ def article_page(dataset: Dataset, version: str, number: str, lang: str, numbers
     )
 
 
+@per_dataset_key  # one model per build, shared by every page that shows it
 def whole_text_page(dataset: Dataset, version: str, lang: str) -> WholeTextPage | None:
     shown = choose(dataset, version, lang)
     if shown is None:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from atazan.dataset import correspondence as corr
 from atazan.dataset import texts as texts_module
-from atazan.dataset.memo import per_dataset
+from atazan.dataset.memo import per_dataset, per_dataset_key
 from atazan.dataset.validate import Dataset
 from atazan.website import articles, textdiff
 from atazan.website.i18n import page_url
@@ -137,6 +137,7 @@ def _whole_text_href(dataset: Dataset, version: str, number: str, lang: str, her
     return relative_url(page_url(lang, articles.text_path(version)), here) + f"#art_{number}"
 
 
+@per_dataset_key  # one model per build, shared by every page that shows it
 def article_changes(dataset: Dataset, number: str, lang: str) -> ArticleChanges | None:
     """The article of the reference version `number` across versions, for its page."""
     table = dataset.correspondence
@@ -180,6 +181,7 @@ def reference_number(dataset: Dataset, version: str, number: str) -> str | None:
     return row.number(table.reference) if row else None
 
 
+@per_dataset_key  # one model per build, shared by every page that shows it
 def pair_page(dataset: Dataset, old: str, new: str, lang: str) -> PairPage:
     here = page_url(lang, pair_path(old, new))
     items: dict[str, list[ChangeItem]] = {kind: [] for kind in KINDS}

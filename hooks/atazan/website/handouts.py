@@ -14,6 +14,7 @@ import segno
 
 from atazan.website import models
 from atazan.website.i18n import page_url
+from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.validate import Dataset
 
 HANDOUT_PROVISIONS = 3
@@ -52,6 +53,7 @@ def _printed_version(page: models.ProvisionPage) -> models.VersionView | None:
     return texts[-1] if texts else None
 
 
+@per_dataset_key  # one model per build, shared by every page that shows it
 def handout(dataset: Dataset, tid: str, lang: str) -> Handout:
     theme = models.theme_page(dataset, tid, lang)
     members = [p.link.id for p in theme.provisions]

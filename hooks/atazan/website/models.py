@@ -13,6 +13,7 @@ from atazan import LANGUAGES
 from atazan.dataset import schema, translations
 from atazan.website import textdiff
 from atazan.website.i18n import format_date, page_url
+from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.validate import Dataset
 from atazan.website import news
 from atazan.website.views import (Link, Shown, TranslationNotice, pick, provision_link, relative_url, source_links,  # noqa: F401 (re-exported)
@@ -164,6 +165,7 @@ def _diffs(views: list[VersionView]) -> list[DiffView]:
     return diffs
 
 
+@per_dataset_key  # one model per build, shared by every page that shows it
 def summarize(dataset: Dataset, pid: str, lang: str) -> ProvisionSummary:
     provision = dataset.provisions[pid]
     # Once per (version, number): two proposals without a number are one line, not two identical ones.
@@ -174,6 +176,7 @@ def summarize(dataset: Dataset, pid: str, lang: str) -> ProvisionSummary:
     return ProvisionSummary(provision_link(dataset, pid, lang), pick(provision.summary, lang), numbers)
 
 
+@per_dataset_key  # one model per build, shared by every page that shows it
 def provision_page(dataset: Dataset, pid: str, lang: str) -> ProvisionPage:
     provision = dataset.provisions[pid]
     ordered = sorted(provision.versions, key=lambda v: _version_order(dataset, v.version))
@@ -211,6 +214,7 @@ def provision_page(dataset: Dataset, pid: str, lang: str) -> ProvisionPage:
     return page
 
 
+@per_dataset_key  # one model per build, shared by every page that shows it
 def theme_page(dataset: Dataset, tid: str, lang: str) -> ThemePage:
     theme = dataset.themes[tid]
     members = [pid for pid, p in sorted(dataset.provisions.items()) if tid in p.themes]

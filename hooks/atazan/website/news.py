@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from atazan.dataset import schema
 from atazan.website.i18n import format_date, page_url
-from atazan.dataset.memo import per_dataset
+from atazan.dataset.memo import per_dataset, per_dataset_key
 from atazan.website.views import (Link, Shown, TranslationNotice, pick, provision_link, source_links, theme_link,
                                    translation_notice)
 from atazan.dataset.validate import Dataset
@@ -164,6 +164,7 @@ def news_link(dataset: Dataset, nid: str, lang: str) -> NewsLink:
                     item.machine.outlet, f"news/{nid}.md", summary)
 
 
+@per_dataset_key  # one model per build, shared by every page that shows it
 def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
     item = dataset.news[nid]
     refs = []
@@ -195,6 +196,7 @@ def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
     return page
 
 
+@per_dataset_key  # one model per build, shared by every page that shows it
 def factcheck_view(dataset: Dataset, fid: str, lang: str) -> FactCheckView:
     fact = dataset.factchecks[fid]
     return FactCheckView(
