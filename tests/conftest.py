@@ -3,13 +3,15 @@
 How the suite runs
   bash scripts/test                 everything, in parallel (pytest-xdist: one worker per core, at most 4,
                                     `--dist loadgroup`); the README's command, and what .ci/run calls
-  bash scripts/test -m "not slow"   the fast subset (about a minute on two cores): no real-dump, bench, PDF or audit tests
+  bash scripts/test -m "not slow"   the fast subset (under a minute on two cores): no real-dump, bench, PDF, audit,
+                                    browser, timing or extra-build tests
   python3 -m pytest tests/test_x.py one file in one process; every test must pass both ways
 
 Markers (registered in pyproject.toml; `--strict-markers` rejects a misspelt one)
   @pytest.mark.slow    more than a few seconds on its own (a PDF, an audit, an extra site build, a bench
-                       run) or needs the real dumps. Left out of the fast subset; CI runs it. A test
-                       taking a fixture named in EXTRA_BUILDS (below) gets it by itself.
+                       run, a timing or kill test, a real browser) or needs the real dumps. Left out of
+                       the fast subset; CI runs it. A test taking a fixture named in EXTRA_BUILDS or
+                       BROWSER (below) gets it by itself.
   @pytest.mark.seeds   reads the real news dumps in ../shared/seeds (or ATAZAN_SEEDS=DIR); a test that
                        takes the `seeds` fixture (tests/news/conftest.py) gets it by itself. Implies
                        `slow`. Skipped, with the reason, where the dumps are missing (a lone clone);
@@ -61,16 +63,18 @@ def seeds_present() -> bool:
     return SEEDS_DIR.is_dir() and any(SEEDS_DIR.glob("*.txt"))
 
 
-# Fixtures that build a whole extra site (a modified copy of the project, the offline copy): a test
-# that takes one is `slow` by itself.
-EXTRA_BUILDS = {"injected_site", "fixture_site", "offline_root"}
+# Fixtures that build a whole extra site (a modified copy of the project, the offline copy), or
+# drive chromium: a test that takes one is `slow` by itself. The fast subset is the data, render and
+# generator tests plus the checks of the real site's HTML (one build).
+EXTRA_BUILDS = {"injected_site", "fixture_site", "offline_root", "hostile_project", "hostile_site", "built"}
+BROWSER = {"browser"}
 
 
 def pytest_collection_modifyitems(config, items):
     missing = not seeds_present()
     required = os.environ.get("ATAZAN_REQUIRE_SEEDS") == "1"
     for item in items:
-        if EXTRA_BUILDS & set(getattr(item, "fixturenames", ())):
+        if (EXTRA_BUILDS | BROWSER) & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
         if "seeds" in getattr(item, "fixturenames", ()):  # tests/news: the `seeds` fixture, the real dumps
             item.add_marker(pytest.mark.seeds)

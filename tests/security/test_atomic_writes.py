@@ -55,6 +55,7 @@ while True:
 """
 
 
+@pytest.mark.slow  # timing: kills or scaling measured on the machine
 def test_killed_in_the_middle_of_writes_the_file_is_old_or_new(tmp_path):
     target = tmp_path / "big.bin"
     old = b"old content\n"

@@ -103,6 +103,7 @@ def import_seconds(stories: int, tmp_path: Path, repeat: int = 3, per_day: int =
     return best
 
 
+@pytest.mark.slow  # timing: kills or scaling measured on the machine
 def test_four_times_the_stories_cost_at_most_six_times_the_time(tmp_path):
     small, large = import_seconds(300, tmp_path), import_seconds(1200, tmp_path)
     assert large / small <= 6, f"300 stories {small:.3f} s, 1200 stories {large:.3f} s: ratio {large / small:.2f}"
@@ -122,6 +123,7 @@ def group_seconds(stories: int, repeat: int = 5, per_day: int = PER_DAY) -> floa
     return best
 
 
+@pytest.mark.slow  # timing: kills or scaling measured on the machine
 def test_dedupe_alone_of_four_times_the_stories_costs_at_most_six_times_the_time():
     # The step that compared all pairs: the import's other steps are linear and, at these
     # sizes, would hide a quadratic step in the import's total.

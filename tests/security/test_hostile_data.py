@@ -110,17 +110,20 @@ def poison(data_dir: Path, root: Path) -> int:
     return sum(1 for shown, data in records.items() for loc, text in _strings(data) if text != original[shown][loc])
 
 
-@pytest.fixture(scope="module")
-def hostile_project(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
-    poisoned = poison(project / "data", project)
-    assert poisoned > 500  # every record's texts, not a handful
-    return project
+@pytest.fixture(scope="session")
+def hostile_project(built_once) -> Path:
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        poisoned = poison(project / "data", project)
+        assert poisoned > 500  # every record's texts, not a handful
+        build_site(project, folder / "site-out")
+
+    return built_once("hostile-site", build) / "project"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile_site(hostile_project) -> Path:
-    return build_site(hostile_project, hostile_project / "site-out")
+    return hostile_project.parent / "site-out"
 
 
 # ---------------------------------------------------------------- (a) every built file, parsed

@@ -130,6 +130,7 @@ def test_a_source_address_that_is_not_a_web_address_is_left_out(tmp_path, data, 
     assert validate(data).returncode == 0
 
 
+@pytest.mark.slow  # timing: kills or scaling measured on the machine
 def test_killed_at_random_moments_every_record_parses_and_curated_text_is_intact(tmp_path, data):
     dump = tmp_path / "dump.txt"
     dump.write_text(synthetic_dump(200), encoding="utf-8")

@@ -26,13 +26,17 @@ def _copy_project(project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built(built_once) -> Path:
     from conftest import build_site  # tests/conftest.py: the suite's shared build
 
-    project = tmp_path_factory.mktemp("textproject")
-    _copy_project(project)
-    import_all(project / "data")
-    return build_site(project, project / "out")
+    def build(folder: Path) -> None:
+        project = folder / "project"
+        project.mkdir()
+        _copy_project(project)
+        import_all(project / "data")
+        build_site(project, folder / "out")
+
+    return built_once("text-site", build) / "out"
 
 
 def _html(site: Path, lang: str, path: str) -> str:

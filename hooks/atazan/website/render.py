@@ -1,7 +1,8 @@
-"""Renderers: one per page kind, chosen from a table; Markdown comes from Jinja templates.
+"""Markdown for the pages of a site plan (plan.py), from Jinja templates, and the filters that
+make data text safe in them.
 
-Every language goes through the same code path: `render_all` loops over languages and page
-kinds, and each template receives the page model plus `t()` bound to that language.
+Every language goes through the same code path: `render` walks the plan's pages, and each
+template receives its page's model(s) plus `t()` bound to that language.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from typing import Callable
 import jinja2
 
 from atazan import LANGUAGES
-from atazan.website import articles, changes, glossary, handouts, models, textdiff
-from atazan.website import news as news_pages
+from atazan.website import glossary, handouts, textdiff
+from atazan.website import plan as site_plan
+from atazan.website.plan import PAGE_KINDS, SitePlan
 from atazan.website.i18n import URL_PREFIX, Strings, load_strings, page_url, strings_path
-from atazan.dataset import explanations
 from atazan.dataset.validate import Dataset
 
 GENERATED_MARK = "atazan_generated"
@@ -33,90 +34,6 @@ class GeneratedPage:
     source_file: str  # the data file a contributor edits
     content: str
 
-
-@dataclass(frozen=True)
-class PageKind:
-    template: str
-    # Yields (path, source_file, context) for every page of this kind in one language.
-    pages: Callable[[Dataset, str], list[tuple[str, str, dict]]]
-
-
-def _provision_pages(dataset: Dataset, lang: str):
-    return [
-        (f"provisions/{pid}.md", dataset.origin[("provisions", pid)], {"page": models.provision_page(dataset, pid, lang),
-         "news": news_pages.news_for(dataset, lang, provision=pid),
-         "factchecks": news_pages.factchecks_for(dataset, lang, pid),
-         "text": articles.provision_text(dataset, pid, lang), "tt": articles.translator(dataset, lang),
-         "outdated": _outdated_explanations(dataset, pid, lang)})
-        for pid in sorted(dataset.provisions)
-    ]
-
-
-def _outdated_explanations(dataset: Dataset, pid: str, lang: str) -> list[str]:
-    # "Adopted text, Article 94": the texts that changed since this explanation was checked.
-    article = articles.strings(dataset.root)
-    return [f"{dataset.versions[c.version].label[lang].text}, {article.get('text.article', lang, n=c.number)}"
-            if c.number is not None else dataset.versions[c.version].label[lang].text
-            for c in explanations.outdated(dataset, pid)]
-
-
-def _theme_pages(dataset: Dataset, lang: str):
-    return [
-        (f"themes/{tid}.md", dataset.origin[("themes", tid)], {"page": models.theme_page(dataset, tid, lang),
-         "news": news_pages.news_for(dataset, lang, theme=tid), "factchecks": []})
-        for tid in models.sorted_themes(dataset)
-    ]
-
-
-def _provision_index(dataset: Dataset, lang: str):
-    return [("provisions/index.md", "data/provisions", {"groups": models.section_groups(dataset, lang)})]
-
-
-def _theme_index(dataset: Dataset, lang: str):
-    themes = [models.theme_page(dataset, tid, lang) for tid in models.sorted_themes(dataset)]
-    return [("themes/index.md", "data/themes", {"themes": themes})]
-
-
-def _timeline(dataset: Dataset, lang: str):
-    entries = models.timeline_entries(dataset, lang)
-    return [("timeline.md", "data/timeline.yml", {"entries": entries, "translation": models.translation_notice(
-        [t for e in entries for t in (e.title, e.event)], lang, "timeline.md")})]
-
-
-def _glossary(dataset: Dataset, lang: str):
-    terms = sorted(dataset.glossary.values(), key=lambda term: term.term[lang].text.casefold())
-    entries = [(t.id, models.pick(t.term, lang), models.pick(t.definition, lang),
-                [models.provision_link(dataset, p, lang) for p in t.provisions]) for t in terms]
-    return [("glossary.md", "data/glossary", {"entries": entries, "translation": models.translation_notice(
-        [text for _, term, definition, _ in entries for text in (term, definition)], lang, "glossary.md")})]
-
-
-def _translation_status(dataset: Dataset, lang: str):
-    return [("translations.md", "data", {"status": models.translation_status(dataset, lang, "translations.md")})]
-
-
-PAGE_KINDS: dict[str, PageKind] = {
-    "provision": PageKind("provision.md.j2", _provision_pages),
-    "theme": PageKind("theme.md.j2", _theme_pages),
-    "provision-index": PageKind("provision_index.md.j2", _provision_index),
-    "theme-index": PageKind("theme_index.md.j2", _theme_index),
-    "timeline": PageKind("timeline.md.j2", _timeline),
-    "glossary": PageKind("glossary.md.j2", _glossary),
-    "news": PageKind("news.md.j2", news_pages.news_pages),
-    "news-index": PageKind("news_index.md.j2", news_pages.news_index),
-    "factcheck-index": PageKind("factcheck_index.md.j2", news_pages.factcheck_index),
-    "handout": PageKind("handout.md.j2", handouts.handout_pages),
-    "handout-bilingual": PageKind("handout_bilingual.md.j2", handouts.bilingual_pages),
-    "handout-index": PageKind("handout_index.md.j2", handouts.handout_index),
-    "translation-status": PageKind("translation_status.md.j2", _translation_status),
-    # The Constitution's own text (atazan/website/articles.py).
-    "article": PageKind("article.md.j2", changes.article_pages),
-    "article-index": PageKind("article_index.md.j2", articles.article_index),
-    "text": PageKind("text.md.j2", changes.text_pages),
-    # What changed between the versions held (atazan/website/changes.py, data/correspondence.yml).
-    "changes-index": PageKind("changes_index.md.j2", changes.changes_index),
-    "changes": PageKind("changes.md.j2", changes.changes_pages),
-}
 
 # HTML's three (as html.escape(quote=False)), then a backslash before every character Markdown
 # could read as syntax; one str.translate, as a regular-expression substitution per text was a
@@ -251,38 +168,44 @@ def template_dir(root: str) -> str:
     return os.path.join(root, "overrides", "atazan", "pages")
 
 
-def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_url: str = "",
-               repo_url: str = "") -> list[GeneratedPage]:
-    """Every generated page in every language; `site_url` makes the online addresses printed on handouts,
-    `repo_url` the links to data files on the translation-status page."""
+def render(plan: SitePlan) -> list[GeneratedPage]:
+    """The Markdown of every page of the plan; one code path for every language."""
+    dataset = plan.dataset
     strings = load_strings(strings_path(dataset.root), dataset.root)
     env = _environment(template_dir(dataset.root), cache_dir(dataset.root))
+    # Every kind's template, also of kinds without pages in this dataset: a broken template fails
+    # every build, not only the first one with, say, the Constitution's text.
+    templates = {name: env.get_template(kind.template) for name, kind in PAGE_KINDS.items()}
     pages = []
-    for lang in languages:
+    for lang in plan.languages:
         linker = glossary.Linker(glossary.terms_for(dataset, lang), lang)
         shared = {
             "lang": lang,
             "t": _translator(strings, lang),
             "t_for": lambda other: _translator(strings, other),  # bilingual pages
             "generated_mark": GENERATED_MARK,
-            "site_url": site_url,
-            "repo_url": repo_url.rstrip("/"),
+            "site_url": plan.site_url,
+            "repo_url": plan.repo_url.rstrip("/"),
         }
         # Once per language, not per page: importing a macro file `with context` in every page
         # ran it again for every page, most of the time spent on a news page.
         shared.update({alias: env.get_template(name).make_module(shared) for alias, name in MACROS.items()})
-        for kind in PAGE_KINDS.values():
-            template = env.get_template(kind.template)
-            for path, source_file, context in kind.pages(dataset, lang):
-                content = template.render(
-                    shared,
-                    source_file=source_file,
-                    depth="../" * path.count("/"),
-                    terms=_page_terms(linker, lang, path),
-                    **context,
-                )
-                pages.append(GeneratedPage(lang, path, source_file, content))
+        for spec in (p for p in plan.pages if p.lang == lang):
+            content = templates[spec.kind].render(
+                shared,
+                source_file=spec.source_file,
+                depth="../" * spec.path.count("/"),
+                terms=_page_terms(linker, lang, spec.path),
+                **spec.context,
+            )
+            pages.append(GeneratedPage(lang, spec.path, spec.source_file, content))
     return pages
+
+
+def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_url: str = "",
+               repo_url: str = "") -> list[GeneratedPage]:
+    """Every generated page in every language (a plan made and rendered at once)."""
+    return render(site_plan.build(dataset, languages, site_url, repo_url))
 
 
 # The macro files, by the name page templates call them with (m.status, nm.source_row, hm.body).

@@ -1,0 +1,71 @@
+"""What a build writes beside MkDocs' pages: each language's search index, the open-data
+export and the Atom feeds (once, in the root build), one 404 page per language, and the
+summary line at the end."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, ONLY_LANGUAGES_ENV
+from atazan.adapter.state import BuildCounts, BuildState, chosen_languages, language, offline
+from atazan.fsutil import write_atomic
+from atazan.website import feed, opendata, search_index
+from atazan.website.i18n import URL_PREFIX, load_strings, strings_path
+from atazan.website.news import feed_path
+from atazan.website.plan import SitePlan
+
+log = logging.getLogger("mkdocs.hooks.atazan")
+
+
+def write_search_index(config: MkDocsConfig, state: BuildState) -> None:
+    # Every language's build, after the search plugin wrote this language's index:
+    # search/search_index.<lang>.json (atazan/search_index.py, decisions/search.md).
+    if state.dirty and state.built:
+        return  # a dirty rebuild (atazan serve --lang) indexes only the pages it rebuilt: keep the full one
+    search = config.plugins.get("material/search")
+    if not (search and search.config.enabled and config.theme.get("language") in LANGUAGES):
+        return
+    try:
+        search_index.write_language_index(config.site_dir, language(config), script=offline(config))
+    except search_index.SearchIndexError as error:
+        raise PluginError(str(error)) from None
+
+
+def write_exports_and_feeds(config: MkDocsConfig, plan: SitePlan | None) -> None:
+    # mkdocs-static-i18n rebuilds each other language into a sub-folder; export once, at the root:
+    # site/api/v1/<lang>.json and site/feeds/news-<lang>.xml.
+    if config.theme.get("language") != DEFAULT_LANGUAGE or plan is None:
+        return
+    dataset = plan.dataset
+    opendata.write_exports(dataset, config.site_dir)
+    strings = load_strings(strings_path(dataset.root), dataset.root)
+    for lang in LANGUAGES:
+        target = os.path.join(config.site_dir, feed_path(lang))
+        write_atomic(target, feed.build_feed(dataset, lang, config.site_url or "", strings), durable=False)
+
+
+def keep_404_per_language(output: str, config: MkDocsConfig, state: BuildState) -> str:
+    # MkDocs writes 404.html at the site root in every language's build; keep each language's at
+    # <lang>/404.html and the default language's at the root (the page a static host serves).
+    lang = config.theme.get("language")
+    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES:
+        state.default_404 = output
+        return output
+    write_atomic(os.path.join(config.site_dir, URL_PREFIX[lang], "404.html"), output, durable=False)
+    return state.default_404 or output
+
+
+def summary_line(config: MkDocsConfig, counts: BuildCounts) -> None:
+    pages = ", ".join(f"{lang} {counts.pages[lang]}" for lang in LANGUAGES if lang in counts.pages)
+    written, unchanged, removed = counts.generated
+    log.info("atazan: %d pages (%s); generated pages: %d written, %d unchanged, %d removed; %d warning(s)",
+             sum(counts.pages.values()), pages or "none", written, unchanged, removed, counts.warnings)
+    chosen = chosen_languages()
+    if chosen:
+        site = (config.site_url or "/").rstrip("/") + "/"
+        log.info("atazan: only %s built (%s); open %s", ", ".join(chosen), ONLY_LANGUAGES_ENV,
+                 " ".join(site + URL_PREFIX[lang] for lang in chosen if lang in URL_PREFIX))

@@ -1,0 +1,141 @@
+"""MkDocs pages from the plan: stand-ins for pages a language lacks, each page's language links,
+edit link and translation offer, and what changes in its HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime, get_relative_url
+
+from atazan import LANGUAGES
+from atazan.adapter.state import BuildState, language
+from atazan.website import editlinks
+from atazan.website.i18n import URL_PREFIX, format_date, page_url
+from atazan.website.languages import Catalog, Target
+from atazan.website.news import feed_path
+
+
+class StandInFile(File):
+    """A page this language lacks, shown from the language that has it, at this language's
+    address, with the missing-page notice (partials/atazan/page-missing.html)."""
+
+    target: Target
+
+
+def add_missing_pages(files: Files, config: MkDocsConfig, catalog: Catalog) -> None:
+    lang = language(config)
+    for target in catalog.fallbacks(lang):
+        src = f"{target.text_lang}/{target.path}"
+        natural = File(src, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+        file = StandInFile(src, config.docs_dir, config.site_dir, config.use_directory_urls,
+                           dest_uri=URL_PREFIX[lang] + natural.split("/", 1)[1])
+        file.target = target
+        files.append(file)
+
+
+def stand_in(page: Page) -> Target | None:
+    return page.file.target if isinstance(page.file, StandInFile) else None
+
+
+def page_language(page: Page, config: MkDocsConfig) -> str:
+    """The language section a page belongs to (a stand-in: the section it stands in)."""
+    target = stand_in(page)
+    if target:
+        return target.section
+    # mkdocs-static-i18n (docs_structure: folder) keeps the language folder in src_uri: ru/about.md.
+    head = page.file.src_uri.split("/", 1)[0]
+    return head if head in LANGUAGES else language(config)
+
+
+def _docs_path(page: Page) -> tuple[str | None, str | None]:
+    """(language folder, path inside it) of the file the page is made from."""
+    head, _, rest = page.file.src_uri.partition("/")
+    return (head, rest) if head in LANGUAGES else (None, None)
+
+
+def set_edit_link_and_translation_offer(page: Page, config: MkDocsConfig, state: BuildState) -> None:
+    folder, path = _docs_path(page)
+    spec = state.plan.page(folder, path) if state.plan and folder else None
+    # A page of a language the plan left out (atazan serve --lang) names its data file itself.
+    source = spec.source_file if spec else page.meta.get("atazan_source")
+    lang = page_language(page, config)
+    if source:
+        # Never the generated Markdown: that file is overwritten on the next build.
+        page.edit_url = editlinks.edit_url(config.repo_url, source) if config.repo_url else None
+    if source and state.plan:
+        gap = state.plan.translation_gap(source, lang)
+    else:
+        # Hand-written pages declare it in front matter: `translation_status: translated`.
+        gap = "translated" if page.meta.get("translation_status") == "translated" else None
+    # The build date on paper, as readers of this language write dates (partials/atazan/page-banner.html).
+    page.meta["atazan_built"] = format_date(get_build_datetime().date(), lang)
+    if gap and config.repo_url:
+        page.meta["atazan_translate"] = {
+            "gap": gap,
+            "lang": lang,
+            "url": editlinks.suggest_translation_url(config.repo_url, page.canonical_url or page.url, lang,
+                                                     source or f"docs/{page.file.src_uri}"),
+        }
+
+
+def alternates(config: MkDocsConfig) -> list[dict]:
+    # i18n assigns the language selector per page as an attribute (config.extra.alternate = ...),
+    # which is what Material's templates then read; before its first page only the item exists.
+    found = getattr(config.extra, "alternate", None)
+    return found if isinstance(found, list) else config.extra.get("alternate") or []
+
+
+def set_language_links(page: Page, config: MkDocsConfig, catalog: Catalog | None) -> None:
+    # The language selector and <link rel="alternate" hreflang> (Material renders both from
+    # extra.alternate): each language's counterpart of this page, never a home page instead.
+    target = stand_in(page)
+    path = target.path if target else _docs_path(page)[1]
+    if catalog is None or path is None or path not in catalog.pages:
+        return
+    for alternate in alternates(config):
+        counterpart = catalog.target(path, alternate.get("lang"))
+        if counterpart:
+            alternate["link"] = counterpart.href(config.use_directory_urls)
+    default = catalog.x_default(path)
+    page.meta["atazan_x_default"] = default.href(config.use_directory_urls) if default else None
+    if target:
+        shown = Target(target.text_lang, path, target.text_lang)
+        page.meta["atazan_missing"] = {"lang": language(config), "shown": target.text_lang,
+                                       "url": get_relative_url(shown.href(config.use_directory_urls), page.url)}
+        if config.site_url:
+            page.canonical_url = config.site_url.rstrip("/") + "/" + page_url(shown.section, path)
+
+
+# The header's page title and the page's table of contents repeat the page's headings.
+_TITLE_AND_TOC = re.compile(r'(data-md-component="(?:header-topic|toc)")')
+
+
+def mark_stand_in_language(output: str, text_lang: str) -> str:
+    # A page shown from another language: on_page_content marks its text; its title in the header
+    # and its table of contents are that language too, outside the content.
+    return _TITLE_AND_TOC.sub(rf'\1 lang="{text_lang}"', output)
+
+
+_HREFLANG_LINK = re.compile(r'<link rel="alternate"[^>]*\shreflang="[^"]*"[^>]*>')
+_HREF = re.compile(r'\shref="([^"]*)"')
+
+
+def absolute_alternates(head: str, page_address: str) -> str:
+    # Search engines ignore hreflang alternates that are not full URLs; Material writes them
+    # relative (its language selector, which stays relative, works offline and from file://).
+    def absolute(link: re.Match) -> str:
+        return _HREF.sub(lambda href: f' href="{html.escape(urljoin(page_address, html.unescape(href[1])))}"', link[0], count=1)
+
+    return _HREFLANG_LINK.sub(absolute, head)
+
+
+def feed_link(site: str, page: Page, config: MkDocsConfig) -> str:
+    # Feed autodiscovery without touching the theme's head partials: one <link> per page, pointing
+    # at the feed of the page's language. No hreflang: the feed is not a translation of the page
+    # (head-alternates.html keeps Material from fetching a sitemap.xml beside it).
+    return f'<link rel="alternate" type="application/atom+xml" href="{site}{feed_path(page_language(page, config))}">'
