@@ -1,7 +1,8 @@
 """Ata Zan generator: curated constitution dataset -> trilingual Markdown pages.
 
-The core (load, schema, models, render) has no MkDocs imports; `hooks/atazan_hook.py` is the
-only MkDocs adapter.
+Sub-packages by lifecycle: dataset/ (load, check), website/ (plan, models, render, exports; no
+MkDocs imports), adapter/ (what the MkDocs hook's events do), importers/ (news and texts into
+data/), tools/ (command line only). `hooks/atazan_hook.py` is the MkDocs hook.
 """
 
 LANGUAGES = ("kk", "ru", "en")

@@ -1,0 +1,156 @@
+"""The site plan and the package's shape (issue 13): each page model built once per build, no
+import cycles, a thin adapter, and a build that imports no command-line code."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, copy_project
+
+PACKAGE = ROOT / "hooks" / "atazan"
+
+# Runs one real `mkdocs build` in this process, with every page model's constructor counted.
+COUNTING_BUILD = r'''
+import collections, dataclasses, inspect, json, sys
+from atazan.website import articles, changes, handouts, models, news
+counts = collections.Counter()
+for module in (models, news, articles, changes, handouts):
+    for name, cls in list(vars(module).items()):
+        if inspect.isclass(cls) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__:
+            def counted(self, *args, _init=cls.__init__, _name=name, **kwargs):
+                counts[_name] += 1
+                _init(self, *args, **kwargs)
+            cls.__init__ = counted
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "--strict", "--quiet", "--site-dir", sys.argv[1]])
+except SystemExit as end:
+    if end.code:
+        raise
+json.dump({"counts": counts, "modules": sorted(m for m in sys.modules if m.startswith("atazan"))}, sys.stdout)
+'''
+
+
+@pytest.fixture(scope="module")
+def counted_build(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("plan") / "project")
+    env = dict(os.environ, PYTHONPATH=str(project / "hooks"), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-c", COUNTING_BUILD, str(project / "site")], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow  # one more build of a copy of the project
+def test_each_page_model_is_built_once_per_build(counted_build, dataset):
+    from atazan.website import news
+
+    counts = counted_build["counts"]
+    languages = len(LANGUAGES)
+    # One per record and language: the page, the indexes, the handouts, the bilingual sheets, the
+    # exports and the feeds all share it.
+    expected = {
+        "ProvisionPage": len(dataset.provisions) * languages,
+        "ProvisionSummary": len(dataset.provisions) * languages,
+        "ThemePage": len(dataset.themes) * languages,
+        "Handout": len(dataset.themes) * languages,
+        "NewsPage": len(news.shown_ids(dataset)) * languages,
+        "FactCheckView": len(dataset.factchecks) * languages,
+        "TranslationStatusPage": languages,
+    }
+    assert {name: counts.get(name, 0) for name in expected} == expected
+
+
+@pytest.mark.slow
+def test_a_build_imports_no_command_line_code(counted_build):
+    modules = counted_build["modules"]
+    assert "atazan.website.plan" in modules  # the build did run our hook
+    assert [m for m in modules if m.startswith("atazan.tools")] == []
+
+
+def _imports(path: Path, module: str) -> set[str]:
+    """Modules of the package that `module` imports, at module level or inside functions."""
+    known = {".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+             for p in PACKAGE.rglob("*.py")}
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                found.add(full if full in known else node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {m for m in found if m in known and m != module}
+
+
+def _graph() -> dict[str, set[str]]:
+    graph = {}
+    for path in PACKAGE.rglob("*.py"):
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        graph[module] = _imports(path, module)
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    cycles, done = [], set()
+
+    def visit(module: str, trail: list[str]) -> None:
+        if module in trail:
+            cycles.append(trail[trail.index(module):] + [module])
+            return
+        if module in done:
+            return
+        for target in sorted(graph.get(module, ())):
+            visit(target, trail + [module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+    return cycles
+
+
+def test_no_import_cycles_in_the_package():
+    graph = _graph()
+    assert "atazan.website.models" in graph["atazan.website.handouts"]  # the walk sees imports
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_check_finds_a_cycle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
+
+
+def test_build_code_imports_no_command_line_code():
+    graph = _graph()
+    build_side = [m for m in graph if not m.startswith(("atazan.tools", "atazan.importers", "atazan.__main__"))]
+    assert [(m, t) for m in build_side for t in graph[m] if t.startswith("atazan.tools")] == []
+
+
+def test_at_most_six_modules_at_the_top_level_and_a_thin_adapter():
+    top_level = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top_level) <= 6, top_level
+    assert len((ROOT / "hooks" / "atazan_hook.py").read_text(encoding="utf-8").splitlines()) <= 200
+
+
+def test_only_the_adapter_imports_mkdocs():
+    importers = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                       if any(m == "mkdocs" or m.startswith("mkdocs.") for m in _external_imports(p)))
+    allowed = ("adapter/", "tools/")  # the build side: dataset/, website/, importers/
+    assert [p for p in importers if not p.startswith(allowed)] == []
+    assert any(p.startswith("adapter/") for p in importers)
+
+
+def _external_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
