@@ -57,31 +57,35 @@ def expected_1995_number(adopted: int) -> int | None:
     return adopted
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
+@pytest.fixture(scope="session")
+def project(built_once) -> Path:
+    """The project with the three fixture versions imported and matched; made once per run for every
+    worker. Read it; a test that changes it works on a copy."""
     from conftest import copy_project, explain_adopted_article_94
 
-    project = copy_project(tmp_path_factory.mktemp("changes"))
-    shutil.rmtree(project / "data" / "texts", ignore_errors=True)
-    (project / "data" / "correspondence.yml").unlink(missing_ok=True)
-    explain_adopted_article_94(project / "data")
-    for version in VERSIONS:
-        for lang in ("kk", "ru"):
-            import_version(project / "data", version, lang)
-    code, out, err = atazan("match", "--data", str(project / "data"))
-    assert code == 0, err
-    # The explanations now explain the test texts: a person would check them and re-stamp.
-    files = [str(path) for path in sorted((project / "data" / "provisions").glob("[!_]*.yml"))]
-    code, out, err = atazan("stamp", *files, "--explanations", "--data", str(project / "data"))
-    assert code == 0, err
-    return project
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        shutil.rmtree(project / "data" / "texts", ignore_errors=True)
+        (project / "data" / "correspondence.yml").unlink(missing_ok=True)
+        explain_adopted_article_94(project / "data")
+        for version in VERSIONS:
+            for lang in ("kk", "ru"):
+                import_version(project / "data", version, lang)
+        code, out, err = atazan("match", "--data", str(project / "data"))
+        assert code == 0, err
+        # The explanations now explain the test texts: a person would check them and re-stamp.
+        files = [str(path) for path in sorted((project / "data" / "provisions").glob("[!_]*.yml"))]
+        code, out, err = atazan("stamp", *files, "--explanations", "--data", str(project / "data"))
+        assert code == 0, err
+
+    return built_once("changes-project", make) / "project"
 
 
-@pytest.fixture(scope="module")
-def built(project) -> Path:
+@pytest.fixture(scope="session")
+def built(project, built_once) -> Path:
     from conftest import build_site  # tests/conftest.py: the suite's shared build helper
 
-    return build_site(project, project / "out")
+    return built_once("changes-site", lambda folder: build_site(project, folder / "out")) / "out"
 
 
 def table(project: Path) -> dict:

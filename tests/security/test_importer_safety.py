@@ -160,7 +160,8 @@ def test_killed_at_random_moments_every_record_parses_and_curated_text_is_intact
     written = sorted(p.stat().st_mtime - started for p in records)
     aim, step = (written[0] + written[-1]) / 2, max(written[-1] - written[0], 0.01)
     killed_while_writing = rounds = 0
-    while rounds < 10 or (killed_while_writing == 0 and rounds < 30):
+    # Enough kills to have landed in the middle of the writes twice; each round is a run of the importer.
+    while (rounds < 4 or killed_while_writing < 2) and rounds < 30:
         rounds += 1
         damage_every_machine_block()
         before = {p: p.read_bytes() for p in records}
@@ -181,4 +182,4 @@ def test_killed_at_random_moments_every_record_parses_and_curated_text_is_intact
             yaml.safe_load(text)  # every record parses: old or new, never half of one
         result = validate(data)
         assert result.returncode == 0, result.stderr
-    assert killed_while_writing >= 1, f"no kill of {rounds} landed while records were being written (window {written[0]:.2f}-{written[-1]:.2f} s)"
+    assert killed_while_writing >= 2, f"fewer than two kills of {rounds} landed while records were being written (window {written[0]:.2f}-{written[-1]:.2f} s)"
