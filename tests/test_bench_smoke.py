@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, copy_project
+
+CORE_FIXTURE = ROOT / "tests" / "fixtures" / "core" / "data"
 
 
 @pytest.mark.slow  # six small builds (ours, plain, instrumented at two sizes)
 def test_bench_smoke(site_dir, tmp_path):
+    # The bench's own project: the small core dataset (one provision, one theme) instead of the real
+    # data, so that its six builds are small; page weight is measured on the real site.
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(CORE_FIXTURE, project / "data")
     out = tmp_path / "bench.json"
     result = subprocess.run(
-        [sys.executable, "-m", "atazan", "bench", "--scales", "0.05,0.1", "--repeat", "1",
+        [sys.executable, "-m", "atazan", "bench", "--scales", "0.05,0.1", "--repeat", "1", "--root", str(project),
          "--site", str(site_dir), "--json", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks")),

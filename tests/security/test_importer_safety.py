@@ -151,30 +151,31 @@ def test_killed_at_random_moments_every_record_parses_and_curated_text_is_intact
             path.write_text(path.read_text(encoding="utf-8").replace("relevant: true\n    reason", "relevant: false\n    reason"),
                             encoding="utf-8")
 
-    # When, in a run that rewrites every record, the records are written (their modification
-    # times): the kills aim at that window and follow it (too early: later; too late: earlier),
-    # because the start-up time of a run varies on a shared machine.
+    # How long the writing of every record lasts in a run that rewrites them all (their modification
+    # times). Each kill then waits for the writing to begin (a temporary file changes the folder's
+    # modification time; a write in place, the first record's) and lands at a random moment of that span.
     damage_every_machine_block()
     started = time.time()
     subprocess.run(command, env=env, capture_output=True, check=True, timeout=120)
     written = sorted(p.stat().st_mtime - started for p in records)
-    aim, step = (written[0] + written[-1]) / 2, max(written[-1] - written[0], 0.01)
+    span = max(written[-1] - written[0], 0.01)
+    folder = data / "news"
+    first = min(records, key=lambda p: p.stat().st_mtime_ns)  # the record written first
     killed_while_writing = rounds = 0
-    # Enough kills to have landed in the middle of the writes twice; each round is a run of the importer.
+    # Two kills in the middle of the writes at least; each round is a run of the importer.
     while (rounds < 4 or killed_while_writing < 2) and rounds < 30:
         rounds += 1
         damage_every_machine_block()
         before = {p: p.read_bytes() for p in records}
+        untouched = (folder.stat().st_mtime_ns, first.stat().st_mtime_ns)
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(max(0.0, aim + step * rng.uniform(-0.5, 0.5)))
+        while process.poll() is None and (folder.stat().st_mtime_ns, first.stat().st_mtime_ns) == untouched:
+            time.sleep(0.001)
+        time.sleep(span * rng.uniform(0.0, 0.9))
         process.send_signal(signal.SIGKILL)
         process.wait()
         changed = sum(p.read_bytes() != before[p] for p in records)
         killed_while_writing += 0 < changed < len(records)
-        if changed == 0:
-            aim += step / 2
-        elif changed == len(records):
-            aim -= step / 2
         assert sorted((data / "news").glob("*.yml")) == records  # no record lost, none added
         for path in records:
             text = path.read_text(encoding="utf-8")
@@ -182,4 +183,4 @@ def test_killed_at_random_moments_every_record_parses_and_curated_text_is_intact
             yaml.safe_load(text)  # every record parses: old or new, never half of one
         result = validate(data)
         assert result.returncode == 0, result.stderr
-    assert killed_while_writing >= 2, f"fewer than two kills of {rounds} landed while records were being written (window {written[0]:.2f}-{written[-1]:.2f} s)"
+    assert killed_while_writing >= 2, f"fewer than two kills of {rounds} landed while records were being written (writing lasts {span:.2f} s)"
