@@ -173,3 +173,30 @@ def test_compiled_templates_are_cached_and_an_edited_template_is_compiled_again(
     edited, _ = render_in_a_new_environment()
     assert "EDITED-INTRO" in edited[("en", "themes/index.md")]
     assert "EDITED-INTRO" not in first[("en", "themes/index.md")]
+
+
+# How each language would claim that every text shown is a draft (the wording of the warning before
+# 2 December 2026): such a claim is untrue on a page that shows a proposal or the 1995 Constitution.
+DRAFTS_CLAIM = {"en": r"texts below are drafts|comes from drafts",
+                "ru": r"приведены тексты проектов|взяты из проектов",
+                "kk": r"жоба мәтіндері берілген|жобалардан алынған"}
+DRAFT_VERSIONS = {"first_draft", "amended_draft", "final_draft"}
+
+
+def test_a_page_without_the_adopted_text_never_calls_a_proposal_or_the_1995_text_a_draft(site_dir, dataset):
+    from atazan.website.i18n import page_url
+
+    not_drafts = [pid for pid, p in sorted(dataset.provisions.items())
+                  if not any(v.version == "adopted" and v.text for v in p.versions)
+                  and any(v.version not in DRAFT_VERSIONS for v in p.versions)]
+    assert "housing-eviction" in not_drafts  # proposals only, in the real data
+    for pid in not_drafts:
+        themes = dataset.provisions[pid].themes
+        for lang, claim in DRAFTS_CLAIM.items():
+            pages = [f"provisions/{pid}.md"] + [f"handouts/{tid}.md" for tid in themes]
+            for path in pages:
+                html = (site_dir / page_url(lang, path) / "index.html").read_text(encoding="utf-8")
+                text = re.sub(r"<[^>]+>", " ", html)
+                if path.startswith("provisions/"):
+                    assert "admonition warning" in html, (lang, path)  # the warning is there ...
+                assert not re.search(claim, text), (lang, path)  # ... and says nothing untrue
