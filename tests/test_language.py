@@ -42,6 +42,7 @@ class _Head(HTMLParser):
             self.notices.append(a)
 
 
+@functools.lru_cache(maxsize=None)  # the built site is read-only; each test walks every page and its targets
 def _parse(path: Path) -> _Head:
     head = _Head()
     head.feed(path.read_text(encoding="utf-8"))
