@@ -145,25 +145,37 @@ def project_lock(tmp_path_factory):
     return held
 
 
-def _mkdocs_build(project: Path, out: Path, *extra: str, timeout: int = 600) -> subprocess.CompletedProcess:
+def _mkdocs_build(project: Path, out: Path, *extra: str, timeout: int = 600,
+                  counts: Path | None = None) -> subprocess.CompletedProcess:
     # Without NO_MKDOCS_2_WARNING: mkdocs.yml itself must keep Material's banner quiet.
     env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=timeout,
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out), *extra]
+    if counts is not None:  # the same build, with the page models counted (tests/counting_build.py)
+        assert not extra
+        command = [sys.executable, str(ROOT / "tests" / "counting_build.py"), str(out), str(counts)]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="session")
 def site_dir(built_once, project_lock) -> Path:
-    """Build the real site (kk, ru, en) exactly as a contributor would, once per test run."""
+    """Build the real site (kk, ru, en) exactly as a contributor would, once per test run; the page
+    models made during that build are counted beside it (tests/counting_build.py, site_model_counts)."""
     def build(out: Path) -> None:
         with project_lock():
-            result = _mkdocs_build(ROOT, out)
+            result = _mkdocs_build(ROOT, out, counts=out.parent / f"{out.name}.counts.json")
         assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
         (out.parent / f"{out.name}.output").write_text(result.stdout + result.stderr, encoding="utf-8")
 
     return built_once("site", build)
+
+
+@pytest.fixture(scope="session")
+def site_model_counts(site_dir) -> dict:
+    """{"counts": constructions per page-model class, "modules": atazan modules imported} of the
+    site_dir build."""
+    import json
+
+    return json.loads((site_dir.parent / f"{site_dir.name}.counts.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

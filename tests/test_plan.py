@@ -4,58 +4,21 @@ import cycles, a thin adapter, and a build that imports no command-line code."""
 from __future__ import annotations
 
 import ast
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, copy_project
+from conftest import LANGUAGES, ROOT
 
 PACKAGE = ROOT / "hooks" / "atazan"
 
-# Runs one real `mkdocs build` in this process, with every page model's constructor counted.
-COUNTING_BUILD = r'''
-import collections, dataclasses, inspect, json, sys
-from atazan.website import articles, changes, handouts, models, news
-counts = collections.Counter()
-for module in (models, news, articles, changes, handouts):
-    for name, cls in list(vars(module).items()):
-        if inspect.isclass(cls) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__:
-            def counted(self, *args, _init=cls.__init__, _name=name, **kwargs):
-                counts[_name] += 1
-                _init(self, *args, **kwargs)
-            cls.__init__ = counted
-from mkdocs.__main__ import cli
-try:
-    cli(["build", "--strict", "--quiet", "--site-dir", sys.argv[1]])
-except SystemExit as end:
-    if end.code:
-        raise
-json.dump({"counts": counts, "modules": sorted(m for m in sys.modules if m.startswith("atazan"))}, sys.stdout)
-'''
-
-
-@pytest.fixture(scope="module")
-def counted_build(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("plan") / "project")
-    env = dict(os.environ, PYTHONPATH=str(project / "hooks"), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-c", COUNTING_BUILD, str(project / "site")], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-@pytest.mark.slow  # one more build of a copy of the project
-def test_each_page_model_is_built_once_per_build(counted_build, dataset):
+def test_each_page_model_is_built_once_per_build(site_model_counts, dataset):
     from atazan.website import news
 
-    counts = counted_build["counts"]
+    counts = site_model_counts["counts"]
     languages = len(LANGUAGES)
     # One per record and language: the page, the indexes, the handouts, the bilingual sheets, the
-    # exports and the feeds all share it.
+    # exports and the feeds all share it (the real site's build, counted: tests/counting_build.py).
     expected = {
         "ProvisionPage": len(dataset.provisions) * languages,
         "ProvisionSummary": len(dataset.provisions) * languages,
@@ -68,9 +31,8 @@ def test_each_page_model_is_built_once_per_build(counted_build, dataset):
     assert {name: counts.get(name, 0) for name in expected} == expected
 
 
-@pytest.mark.slow
-def test_a_build_imports_no_command_line_code(counted_build):
-    modules = counted_build["modules"]
+def test_a_build_imports_no_command_line_code(site_model_counts):
+    modules = site_model_counts["modules"]
     assert "atazan.website.plan" in modules  # the build did run our hook
     assert [m for m in modules if m.startswith("atazan.tools")] == []
 
