@@ -13,16 +13,18 @@ def page_file(site_dir: Path, url: str) -> Path:
     return site_dir / url / "index.html"
 
 
-def print_pdf(browser, path: Path, out: Path, color_scheme: str = "light") -> Path:
-    """The page as the browser prints it: print media, A4, the stylesheet's @page margins."""
-    page = browser.new_page()
+def print_pdf(browser, path: Path, out: Path, color_scheme: str = "light", tab=None) -> Path:
+    """The page as the browser prints it: print media, A4, the stylesheet's @page margins.
+    `tab`: a browser page to print in (one for many sheets), else a new one."""
+    page = tab or browser.new_page()
     try:
         page.emulate_media(media="print", color_scheme=color_scheme)
         page.goto(path.as_uri(), wait_until="load")
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # page.pdf() does not fire it
         page.pdf(path=str(out), format="A4", prefer_css_page_size=True, print_background=True)
     finally:
-        page.close()
+        if tab is None:
+            page.close()
     return out
 
 

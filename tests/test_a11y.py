@@ -42,8 +42,8 @@ def audits(site_dir, browser):
     if not AXE.is_file():
         pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (scripts/test does)")
     results = {}
+    page = browser.new_page()  # one tab for the whole sample; each goto is a fresh document
     for lang, kind, path in sample_pages(site_dir):
-        page = browser.new_page()
         page.goto(path.as_uri())
         page.add_script_tag(path=str(AXE))
         axe = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -68,7 +68,7 @@ def audits(site_dir, browser):
         }""")
         results[(lang, kind)] = {"path": path, "axe": axe, "lang": page.evaluate("document.documentElement.lang"),
                                  "headings": headings, "focus": focus, "tab": tab_focus}
-        page.close()
+    page.close()
     return results
 
 

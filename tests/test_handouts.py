@@ -85,9 +85,10 @@ def test_printed_handouts(browser, site_dir, dataset, tmp_path, lang):
     questions; the QR code decodes to the theme page's online address (first theme's sheets,
     single and bilingual: decoding every sheet costs CI minutes and tests the same code path)."""
     first_theme = min(dataset.themes, key=lambda tid: (dataset.themes[tid].order, tid))
+    tab = browser.new_page()  # one tab for every sheet: a new tab per sheet took 2.5 times as long
     for h in _handouts(site_dir, lang):
         html_file = page_file(site_dir, h["url"])
-        pdf = print_pdf(browser, html_file, tmp_path / f"{h['url'].strip('/').replace('/', '_') or 'root'}.pdf")
+        pdf = print_pdf(browser, html_file, tmp_path / f"{h['url'].strip('/').replace('/', '_') or 'root'}.pdf", tab=tab)
         text = pdf_text(pdf)
         where = f"{lang} {h['url']}"
         assert pdf_pages(pdf) <= 2, f"{where}: {pdf_pages(pdf)} pages"
@@ -103,3 +104,5 @@ def test_printed_handouts(browser, site_dir, dataset, tmp_path, lang):
             questions = [q[text_lang].text for q in dataset.themes[h["theme"]].questions][:5]
             for q in questions:
                 assert squeeze(q)[:40] in squeeze(text), f"{where}: question missing: {q}"
+
+    tab.close()
