@@ -83,16 +83,23 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.slow)
         if missing and not required:
             item.add_marker(pytest.mark.skip(reason=SEEDS_MISSING))
-    _slow_modules_first(items)
+    _order_for_workers(items)
 
 
-def _slow_modules_first(items) -> None:
-    """Modules with slow tests first, each module's own order kept (its module-scoped fixtures are
-    set up once). pytest-xdist hands out the first quarter of the list at once, alternating between
-    workers: the long tests then start early on every worker and the short ones fill the end,
-    instead of one worker finishing a long tail alone."""
+def _order_for_workers(items) -> None:
+    """The order pytest-xdist hands tests out in (scripts/test: --no-loadscope-reorder; each worker
+    holds two or three at a time): one test on the real site first, so that its build starts at
+    once; then the slow tests that do not need that site (the kill and scaling tests, the fixture
+    sites), so the other worker is busy instead of waiting for the build; then the other slow
+    tests, then the fast ones. Within each part the collection order stays."""
     slow_modules = {item.nodeid.split("::", 1)[0] for item in items if item.get_closest_marker("slow")}
-    items[:] = sorted(items, key=lambda item: item.nodeid.split("::", 1)[0] not in slow_modules)
+
+    def needs_site(item) -> bool:
+        return "site_dir" in getattr(item, "fixturenames", ())
+
+    first = next((item for item in items if needs_site(item)), None)
+    items[:] = sorted(items, key=lambda item: (item is not first, item.nodeid.split("::", 1)[0] not in slow_modules,
+                                               needs_site(item)))
 
 
 def pytest_runtest_setup(item):
