@@ -133,10 +133,10 @@ def test_a_source_address_that_is_not_a_web_address_is_left_out(tmp_path, data, 
 @pytest.mark.slow  # timing: kills or scaling measured on the machine
 def test_killed_at_random_moments_every_record_parses_and_curated_text_is_intact(tmp_path, data):
     dump = tmp_path / "dump.txt"
-    dump.write_text(synthetic_dump(200), encoding="utf-8")
+    dump.write_text(synthetic_dump(100), encoding="utf-8")
     assert import_news(data, dump).returncode == 0
     records = sorted((data / "news").glob("*.yml"))
-    assert len(records) == 200
+    assert len(records) == 100
     curated = {}
     for n, path in enumerate(records):
         text = path.read_text(encoding="utf-8").replace("curated: {}\n", f"curated:\n  relevant: true  # person {n}\n")
