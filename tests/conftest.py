@@ -297,6 +297,29 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def atazan_here(*args: str) -> tuple[int, str, str]:
+    """`atazan ARGS` through the command's main() in this process: (exit code, stdout, stderr).
+    Saves a Python start and the generator's imports per call; tests of the real entry point
+    run `python -m atazan` instead."""
+    import contextlib
+    import io
+
+    from atazan.tools import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def core_project(target: Path) -> Path:
+    """copy_project(target) with data/ replaced by the small core dataset (tests/fixtures/core/data)."""
+    project = copy_project(target)
+    shutil.rmtree(project / "data")
+    shutil.copytree(CORE_FIXTURE, project / "data")
+    return project
+
+
 def explain_adopted_article_94(data: Path) -> None:
     """Test setup for the text fixtures: entry-into-force.yml names Article 94 of the final draft
     (the sources give no adopted number); a copy points it at the adopted text instead, so that a

@@ -43,5 +43,7 @@ site, report = sys.argv[1], sys.argv[2]
 try:
     cli(["build", "--strict", "--site-dir", site])
 finally:
-    with open(report, "w", encoding="utf-8") as handle:
-        json.dump({"counts": counts, "modules": sorted(m for m in sys.modules if m.startswith("atazan"))}, handle)
+    from atazan.fsutil import write_atomic
+
+    write_atomic(report, json.dumps({"counts": counts, "modules": sorted(m for m in sys.modules if m.startswith("atazan"))}),
+                 durable=False)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, atazan_here, build_site
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bad"
 P = "data/provisions/alpha.yml"
@@ -89,19 +89,9 @@ def run_validate(data: Path) -> subprocess.CompletedProcess:
 
 
 def validate_here(data: Path) -> subprocess.CompletedProcess:
-    """The same command's main() in this process: its exit code and output, without a new Python
-    starting and importing the generator for each of the 40 cases (test_base_is_valid runs the
-    real command)."""
-    import contextlib
-    import io
-
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from atazan.tools.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["validate", "--data", str(data)])
-    return subprocess.CompletedProcess(["atazan", "validate"], code, out.getvalue(), err.getvalue())
+    """The same command in this process (conftest.atazan_here): no Python start per case."""
+    code, out, err = atazan_here("validate", "--data", str(data))
+    return subprocess.CompletedProcess(["atazan", "validate"], code, out, err)
 
 
 def test_every_fixture_folder_is_a_case():

@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, copy_project
-
-CORE_FIXTURE = ROOT / "tests" / "fixtures" / "core" / "data"
+from conftest import LANGUAGES, ROOT, core_project
 
 
 @pytest.mark.slow  # three small builds (ours, plain, instrumented)
 def test_bench_smoke(site_dir, tmp_path):
     # The bench's own project: the small core dataset (one provision, one theme) instead of the real
     # data, so that its six builds are small; page weight is measured on the real site.
-    project = copy_project(tmp_path / "project")
-    shutil.rmtree(project / "data")
-    shutil.copytree(CORE_FIXTURE, project / "data")
+    project = core_project(tmp_path / "project")
     out = tmp_path / "bench.json"
     result = subprocess.run(
         [sys.executable, "-m", "atazan", "bench", "--scales", "0.05", "--repeat", "1", "--root", str(project),
@@ -101,9 +96,7 @@ def test_linear_fit_over_sizes():
 def test_a_larger_scale_adds_synthetic_records(tmp_path):
     from atazan.tools import benchbuild
 
-    project = copy_project(tmp_path / "source")
-    shutil.rmtree(project / "data")
-    shutil.copytree(CORE_FIXTURE, project / "data")
+    project = core_project(tmp_path / "source")
     small = benchbuild.make_project(str(project), str(tmp_path / "small"), 0.05)
     large = benchbuild.make_project(str(project), str(tmp_path / "large"), 1)
     # One unit is 4 provisions, 2 themes and 80 news items beside the real records.

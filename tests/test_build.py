@@ -42,7 +42,7 @@ from pathlib import Path
 
 from atazan.website import render
 from atazan.website.i18n import page_url
-from conftest import CORE_FIXTURE, ROOT, build_site
+from conftest import CORE_FIXTURE, ROOT, build_site, core_project
 
 SITE_PATH = "/ata-zan/"  # the path of mkdocs.yml's default site_url; absolute links start with it
 SWITCHER = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link">')
@@ -182,21 +182,8 @@ PROBE = "<script>alert('data')</script> **bold** [x](javascript:alert(1))"
 
 
 def _project_with_fixture_data(project: Path) -> Path:
-    """A copy of the project whose data/ is tests/fixtures/core/data."""
-    project.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "site", ".git", "node_modules", "data")
-    for part in ("mkdocs.yml", "overrides", "hooks", "docs"):
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, project / part, ignore=ignore)
-        else:
-            shutil.copy2(src, project / part)
-    for lang_dir in (project / "docs").iterdir():  # drop the real data's generated pages
-        for path in list(lang_dir.rglob("*.md")):
-            if path.read_text(encoding="utf-8").startswith(f"---\n{render.GENERATED_MARK}: true"):
-                path.unlink()
-    shutil.copytree(CORE_FIXTURE, project / "data")
-    return project
+    """A copy of the project whose data/ is tests/fixtures/core/data (conftest.core_project)."""
+    return core_project(project)
 
 
 @pytest.fixture(scope="session")

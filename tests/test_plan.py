@@ -37,27 +37,28 @@ def test_a_build_imports_no_command_line_code(site_model_counts):
     assert [m for m in modules if m.startswith("atazan.tools")] == []
 
 
-def _imports(path: Path, module: str) -> set[str]:
-    """Modules of the package that `module` imports, at module level or inside functions."""
-    known = {".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
-             for p in PACKAGE.rglob("*.py")}
+def _imported(path: Path, modules: set[str] = frozenset()) -> set[str]:
+    """The modules `path` imports (absolute imports, at module level or inside functions); for
+    `from x import y`, x.y when that is one of `modules`, else x."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            for alias in node.names:
-                full = f"{node.module}.{alias.name}"
-                found.add(full if full in known else node.module)
+            found.update(f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module
+                         for a in node.names)
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
-    return {m for m in found if m in known and m != module}
+    return found
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
 
 
 def _graph() -> dict[str, set[str]]:
-    graph = {}
-    for path in PACKAGE.rglob("*.py"):
-        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
-        graph[module] = _imports(path, module)
-    return graph
+    """Module -> the package's modules it imports."""
+    known = {_module_name(p) for p in PACKAGE.rglob("*.py")}
+    return {_module_name(p): {m for m in _imported(p, known) if m in known and m != _module_name(p)}
+            for p in PACKAGE.rglob("*.py")}
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -102,17 +103,7 @@ def test_at_most_six_modules_at_the_top_level_and_a_thin_adapter():
 
 def test_only_the_adapter_imports_mkdocs():
     importers = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
-                       if any(m == "mkdocs" or m.startswith("mkdocs.") for m in _external_imports(p)))
+                       if any(m == "mkdocs" or m.startswith("mkdocs.") for m in _imported(p)))
     allowed = ("adapter/", "tools/")  # the build side: dataset/, website/, importers/
     assert [p for p in importers if not p.startswith(allowed)] == []
     assert any(p.startswith("adapter/") for p in importers)
-
-
-def _external_imports(path: Path) -> set[str]:
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-        elif isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-    return found

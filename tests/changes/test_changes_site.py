@@ -7,15 +7,15 @@ reworded), not from the matcher's output."""
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+
+from conftest import atazan_here
 
 # Each module fixture imports six texts and builds a whole site.
 pytestmark = pytest.mark.slow
@@ -29,13 +29,7 @@ recipe = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(recipe)
 
 
-def atazan(*args: str) -> tuple[int, str, str]:
-    from atazan.tools import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(list(args))
-    return code, out.getvalue(), err.getvalue()
+atazan = atazan_here  # tests/conftest.py
 
 
 def import_version(data: Path, version: str, lang: str, source: Path | None = None) -> None:

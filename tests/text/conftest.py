@@ -26,15 +26,9 @@ def article_word(lang: str, n: int) -> str:
 
 def import_text(data: Path, source: Path, version: str, lang: str, *flags: str) -> tuple[int, str, str]:
     """Runs `atazan import-text` in-process; (exit code, stdout, stderr)."""
-    import contextlib
-    import io
+    from conftest import atazan_here
 
-    from atazan.tools import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(["import-text", str(source), "--version", version, "--lang", lang, "--data", str(data), *flags])
-    return code, out.getvalue(), err.getvalue()
+    return atazan_here("import-text", str(source), "--version", version, "--lang", lang, "--data", str(data), *flags)
 
 
 def import_all(data: Path) -> None:

@@ -47,13 +47,12 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
     target = stand_in(page)
     if target:
         return target.section
-    # mkdocs-static-i18n (docs_structure: folder) keeps the language folder in src_uri: ru/about.md.
-    head = page.file.src_uri.split("/", 1)[0]
-    return head if head in LANGUAGES else language(config)
+    return _docs_path(page)[0] or language(config)
 
 
 def _docs_path(page: Page) -> tuple[str | None, str | None]:
-    """(language folder, path inside it) of the file the page is made from."""
+    """(language folder, path inside it) of the file the page is made from: mkdocs-static-i18n
+    (docs_structure: folder) keeps the folder in src_uri, ru/about.md."""
     head, _, rest = page.file.src_uri.partition("/")
     return (head, rest) if head in LANGUAGES else (None, None)
 
