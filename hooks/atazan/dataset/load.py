@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from atazan.dataset import textrules
+from atazan.dataset.textrules import BIDI_CONTROLS, MAX_FILE_BYTES  # noqa: F401 (imported from here elsewhere)
 from atazan.errors import Problem
 
 
@@ -32,8 +33,6 @@ class LoadedFile:
         return line
 
 
-# Embedding, override and isolate controls, and the marks (LRM, RLM, ALM).
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 
 
 class _Loader(yaml.SafeLoader):
@@ -74,13 +73,6 @@ def _child(node: yaml.Node | None, key: Any) -> yaml.Node | None:
     return None
 
 
-# A record file is text a person edits; anything larger is a mistake (or an attack on the build).
-MAX_FILE_BYTES = 16 * 1024 * 1024
-
-# Characters no data text needs and YAML or a reader would misread: C0/C1 controls other than
-# tab and line breaks, and the bidirectional controls that make text display in another order
-# than it is stored (U+202E turns "exe.txt" into "txt.exe" on screen).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]|" + "[" + BIDI_CONTROLS + "]")
 
 
 def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[LoadedFile | None, list[Problem]]:
@@ -97,13 +89,11 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
         return None, [
             Problem(shown_path, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line)
         ]
-    bad = _FORBIDDEN.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        code = f"U+{ord(bad.group(0)):04X}"
-        kind = ("a bidirectional control character" if bad.group(0) in BIDI_CONTROLS else "a control character")
-        return None, [Problem(shown_path, "", f"{kind} {code} at column {column}; remove it", line)]
+    # Checked in the raw text (for its line and column) and again by the schema's checks on the
+    # decoded values: YAML escapes ("\x01", "\uFFFE") only become the characters when decoded.
+    bad = textrules.character_problem(text)
+    if bad is not None:
+        return None, [Problem(shown_path, "", bad.message, bad.line_and_column(text)[0])]
     if _FastLoader is not None:
         try:
             return _parse(_FastLoader, text, shown_path)

@@ -1,0 +1,75 @@
+"""One set of rules for text that may be published: what `atazan import-text`, `atazan
+import-news`, `atazan validate` and the build all accept, so nothing passes one and fails the next.
+
+A string breaks these rules when it holds a character no reader's text needs and a parser or a
+screen would misread (C0/C1 controls other than tab and line breaks, bidirectional controls,
+Unicode non-characters), or is larger than any legal text or record needs. Each check returns a
+`TextProblem` (where, and what, worded for the one-line messages) or None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+# Embedding, override and isolate controls, and the marks (LRM, RLM, ALM).
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+# C0/C1 controls other than tab, line feed and carriage return (and NEL, U+0085, which YAML reads
+# as a line break); the non-characters XML and feeds refuse (U+FFFE, U+FFFF, and the last two code
+# points of every plane); the bidirectional controls.
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}" for plane in range(1, 17))
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f" + _NONCHARACTERS + BIDI_CONTROLS + "]")
+
+# A data file is text a person edits; anything larger is a mistake (or an attack on the build).
+MAX_FILE_BYTES = 16 * 1024 * 1024
+# One string of a record or of an imported text: the longest article of any constitution is a few
+# thousand words; a million characters is a file that was not split where it should have been.
+MAX_STRING_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class TextProblem:
+    index: int  # position in the string
+    message: str  # e.g. "a control character U+0001 at column 5; remove it"
+
+    def line_and_column(self, text: str) -> tuple[int, int]:
+        line = text.count("\n", 0, self.index) + 1
+        return line, self.index - (text.rfind("\n", 0, self.index) + 1) + 1
+
+
+def character_problem(text: str) -> TextProblem | None:
+    """The first forbidden character of `text`, named by code point and column."""
+    bad = FORBIDDEN.search(text)
+    if bad is None:
+        return None
+    char = bad.group(0)
+    column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+    kind = ("a bidirectional control character" if char in BIDI_CONTROLS
+            else "a control character" if ord(char) < 0xa0 else "a Unicode non-character")
+    return TextProblem(bad.start(), f"{kind} U+{ord(char):04X} at column {column}; remove it")
+
+
+def string_problem(text: str) -> TextProblem | None:
+    """Any rule `text` breaks as one published string: size, then characters."""
+    if len(text) > MAX_STRING_CHARS:
+        return TextProblem(0, f"text of {len(text):,} characters; at most {MAX_STRING_CHARS:,} in one field")
+    return character_problem(text)
+
+
+def strings_in(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every string in decoded data (keys included), with its location as pydantic reports one."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [(loc, value)]
+    while stack:
+        where, current = stack.pop()
+        if isinstance(current, str):
+            yield where, current
+        elif isinstance(current, dict):
+            for key, item in current.items():
+                if isinstance(key, str):
+                    yield where + (key,), key
+                stack.append((where + (key,), item))
+        elif isinstance(current, list):
+            stack.extend((where + (i,), item) for i, item in enumerate(current))
