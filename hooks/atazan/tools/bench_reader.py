@@ -1,0 +1,383 @@
+"""`atazan bench --reader`: what a reader on a slow phone gets, measured in Debian chromium.
+
+The figures the review of 7 December 2026 asked for (../shared/reviews/perf-2026-12-07.md, §2), each
+beside its budget (issue 26):
+
+- **first load** of a home, article, theme, news-index and provision page per language: every
+  request the page makes until the network is quiet (search files included, whoever starts them:
+  the page, Material's bundle or a Web Worker), counted by the server in gzipped bytes; requests
+  to any other host are aborted and counted as third-party;
+- **the search index** per language: the bytes a reader's first query fetches (index, worker and
+  stemmers), and the whole index in gzipped bytes;
+- **time to the first search result** on a slow phone (CDP: 400 ms latency, 50,000 B/s down and up,
+  CPU 4x slower), from the keystroke to the first result on the screen, for queries whose right page
+  must be in the top 3.
+
+The site is served by `GzipServer`, which compresses like GitHub Pages (gzip level 6) and sends
+`Cache-Control: no-store`; every page opens in a fresh browser context. The "full-scale" project is
+the bench's 5x synthetic records plus the 96-article test constitution (TEST DATA, invented
+wording) in 3 versions x 3 languages, matched: `reader_project`. Command-line only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import mimetypes
+import os
+import posixpath
+import statistics
+import threading
+import time
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote, urlsplit
+
+from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan.tools import benchbuild
+
+# Budgets (issue 26).
+FIRST_LOAD_BYTES = 80 * 1024
+INDEX_BYTES = 100 * 1024
+FIRST_QUERY_BYTES = 60 * 1024
+FIRST_RESULT_S = 2.0
+
+# The slow phone of the review: CDP Network.emulateNetworkConditions and Emulation.setCPUThrottlingRate.
+SLOW_PHONE = {"latency_ms": 400, "bytes_per_s": 50_000, "cpu_slowdown": 4}
+
+# (language, query as typed, the page that must be among the first three results).
+QUERIES = (
+    ("kk", "тұрғын үй", "themes/housing/"),
+    ("ru", "собственность", "ru/themes/ownership/"),
+    ("en", "housing", "en/themes/housing/"),
+    ("kk", "5", "articles/5/"),
+    ("ru", "5", "ru/articles/5/"),
+    ("en", "5", "en/articles/5/"),
+)
+
+# Files a reader's browser fetches for search only (never needed to read a page).
+SEARCH_PATHS = ("/search/", "/assets/javascripts/workers/", "/assets/javascripts/lunr/")
+
+
+# ---------------------------------------------------------------- the full-scale project
+
+CHANGES_FIXTURES = ("tests", "changes", "fixtures")
+VERSIONS = ("constitution_1995", "first_draft", "adopted")
+# English test wording for the same three versions (tests/changes/fixtures has kk and ru): the
+# fixture generator's own structure (numbers shifting, articles reworded), English words.
+_EN_WORDS = ("state citizen law court right duty land property council election term office budget language "
+             "family health education labour freedom security order power people region referendum parliament "
+             "president government judge prosecutor audit treaty border").split()
+_EN_LABELS = {"title": "TEST CONSTITUTION, {v} (INVENTED TEXT)", "section": "Section {r}",
+              "section_title": "Test section {n}", "article": "Article {n}", "new": "new", "more": "moreover"}
+
+
+def _fixture_generator(root: str):
+    path = os.path.join(root, *CHANGES_FIXTURES, "make_fixtures.py")
+    spec = importlib.util.spec_from_file_location("atazan_bench_changes_fixtures", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.WORDS = {**module.WORDS, "en": _EN_WORDS}
+    module.LABELS = {**module.LABELS, "en": _EN_LABELS}
+    return module
+
+
+def reader_project(root: str, target: str, scale: float = 5, log=print) -> dict:
+    """The project at `target`: `root`'s data with the bench's synthetic records at `scale`, and the
+    test constitution (TEST DATA) in 3 versions x kk, ru, en, matched as `atazan match` does."""
+    import yaml
+
+    from atazan.dataset import correspondence
+    from atazan.dataset.validate import load_dataset
+    from atazan.fsutil import write_atomic
+    from atazan.importers.text import importer
+
+    counts = benchbuild.make_project(root, target, scale)
+    data = os.path.join(target, "data")
+    fixtures = _fixture_generator(root)
+    work = os.path.join(target, "bench-texts")
+    os.makedirs(work, exist_ok=True)
+    for lang in LANGUAGES:
+        texts = fixtures.versions(lang)
+        for version in VERSIONS:
+            path = os.path.join(work, f"{version}.{lang}.txt")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(fixtures.plain_text(lang, version, texts[version]))
+            official = lang != "en"
+            importer.run(path, version, lang, data, importer.Provenance(
+                publisher="Test publisher (test data)", title=f"Test {version} ({lang})", date="2026-01-01",
+                url=f"https://example.org/{version}/{lang}", official=official,
+                translator=None if official else "Test translator (test data)"))
+    dataset = load_dataset(data, target, check_correspondence=False)
+    table = correspondence.propose(correspondence.matching_texts(dataset.texts), "adopted")
+    write_atomic(os.path.join(data, correspondence.FILE),
+                 yaml.safe_dump(correspondence.to_data(table), allow_unicode=True, sort_keys=False))
+    log(f"  reader: project at {scale:g}x: {counts['provisions']} provisions, {counts['themes']} themes, "
+        f"{counts['news']} news, {len(VERSIONS)} versions x {len(LANGUAGES)} languages of the test constitution")
+    return {**counts, "scale": scale, "versions": len(VERSIONS), "text_languages": len(LANGUAGES)}
+
+
+# ---------------------------------------------------------------- serving like GitHub Pages
+
+_COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    server: "GzipServer"
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        path = unquote(urlsplit(self.path).path)
+        local = os.path.join(self.server.root, *[p for p in posixpath.normpath(path).split("/") if p not in ("", "..")])
+        if os.path.isdir(local):
+            if not path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", path + "/")
+                self.end_headers()
+                self.server.record(path, 0)
+                return
+            local = os.path.join(local, "index.html")
+        if not os.path.isfile(local):
+            local, status = os.path.join(self.server.root, "404.html"), 404
+        else:
+            status = 200
+        with open(local, "rb") as handle:
+            body = handle.read()
+        kind = mimetypes.guess_type(local)[0] or "application/octet-stream"
+        zipped = kind.startswith(_COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if zipped:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") or kind.endswith("json") else ""))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        if zipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        self.wfile.write(body)
+        self.server.record(path, len(body))
+
+
+class GzipServer(ThreadingHTTPServer):
+    """A built site on 127.0.0.1 that records every request: (path, gzipped body bytes)."""
+
+    daemon_threads = True
+
+    def __init__(self, root: str):
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.root = root
+        self.requests: list[tuple[str, int]] = []
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+    def record(self, path: str, size: int) -> None:
+        with self._lock:
+            self.requests.append((path, size))
+
+    def take(self) -> list[tuple[str, int]]:
+        with self._lock:
+            taken, self.requests = self.requests, []
+        return taken
+
+    def __enter__(self) -> "GzipServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+# ---------------------------------------------------------------- the browser
+
+# Where a page's kind lives: the first of these paths that the site has, per language.
+PAGE_KINDS = (
+    ("home", ("",)),
+    ("article", ("articles/5/", "articles/1/")),
+    ("theme", ("themes/housing/",)),
+    ("news index", ("news/",)),
+    ("provision", ("provisions/housing-eviction/",)),
+)
+
+
+def sample_pages(site: str) -> list[tuple[str, str, str]]:
+    """(language, kind, site-relative URL) of each page kind the site has, in every language."""
+    out = []
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else lang + "/"
+        for kind, paths in PAGE_KINDS:
+            for path in paths:
+                if os.path.isfile(os.path.join(site, prefix + path, "index.html")):
+                    out.append((lang, kind, prefix + path))
+                    break
+    return out
+
+
+def _launch(playwright):
+    return playwright.chromium.launch(executable_path=os.environ.get("ATAZAN_CHROMIUM", "/usr/bin/chromium"))
+
+
+def _isolated_context(browser, server: GzipServer):
+    """A fresh context (empty cache) in which every request to another host is aborted and kept."""
+    context = browser.new_context()
+    third_party: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(server.url) or r.request.url.startswith(("blob:", "data:")):
+            r.continue_()
+        else:
+            third_party.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    return context, third_party
+
+
+def _quiet(server: GzipServer, page, quiet_s: float = 1.5, limit_s: float = 20.0) -> None:
+    """Wait until the server has seen no new request for `quiet_s` (the page has stopped loading)."""
+    seen, since, start = -1, time.monotonic(), time.monotonic()
+    while time.monotonic() - start < limit_s:
+        page.wait_for_timeout(200)
+        count = len(server.requests)
+        if count != seen:
+            seen, since = count, time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return
+
+
+def is_search_file(path: str) -> bool:
+    return any(part in path for part in SEARCH_PATHS)
+
+
+def first_load(browser, server: GzipServer, path: str) -> dict:
+    """Every request the page makes until the network is quiet: count and gzipped bytes, the
+    search files among them, and the requests to other hosts (aborted)."""
+    context, third_party = _isolated_context(browser, server)
+    page = context.new_page()
+    server.take()
+    page.goto(server.url + path, wait_until="load")
+    _quiet(server, page)
+    requests = server.take()
+    context.close()
+    search = [(p, size) for p, size in requests if is_search_file(p)]
+    return {"requests": len(requests), "gz": sum(size for _, size in requests),
+            "search_requests": len(search), "search_gz": sum(size for _, size in search),
+            "files": [p for p, _ in requests], "third_party": third_party}
+
+
+# Recorded in the page: when the query's key was released, when the search field got focus, and
+# every rendering of the result list (time, the result links, whether a note still said "loading").
+_WATCH = """() => {
+  const w = window.__atazanBench = {focus: null, keyup: null, renders: []};
+  const box = document.querySelector('input[data-md-component=search-query]');
+  box.addEventListener('focus', () => { if (w.focus === null) w.focus = performance.now(); });
+  box.addEventListener('keyup', () => { w.keyup = performance.now(); });
+  const list = document.querySelector('.md-search-result__list');
+  new MutationObserver(() => {
+    const items = [...list.querySelectorAll(':scope > li')];
+    if (!items.length) return;
+    const note = document.querySelector('.atazan-search-note');
+    w.renders.push({t: performance.now(), hrefs: items.slice(0, 10).map(li => li.querySelector('a').href),
+                    partial: !!note});
+  }).observe(list, {childList: true});
+}"""
+
+# The vendored iframe-worker shim (docs/assets/vendor/iframe-worker, what the offline copy uses):
+# the search worker runs in an iframe on the page's thread, where CDP's CPU throttling reaches it.
+# CDP cannot throttle a Web Worker ("Operation is only supported for pages, not workers").
+SHIM = os.path.join("assets", "vendor", "iframe-worker", "shim.js")
+
+
+def _slow_phone(context, page) -> None:
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": SLOW_PHONE["latency_ms"],
+        "downloadThroughput": SLOW_PHONE["bytes_per_s"], "uploadThroughput": SLOW_PHONE["bytes_per_s"]})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOW_PHONE["cpu_slowdown"]})
+
+
+# Every resource the page and its same-origin frames fetched (the iframe worker's included), with
+# the epoch time its response ended and its body's bytes as sent (gzipped).
+_RESOURCES = """() => {
+  const out = [];
+  const add = (win) => {
+    for (const e of win.performance.getEntriesByType('resource'))
+      out.push({name: e.name, end: win.performance.timeOrigin + e.responseEnd, gz: e.encodedBodySize});
+    for (const frame of win.document.querySelectorAll('iframe')) {
+      try { add(frame.contentWindow); } catch (error) { /* another origin */ }
+    }
+  };
+  add(window);
+  return {origin: performance.timeOrigin, resources: out};
+}"""
+
+
+def first_result(browser, server: GzipServer, lang: str, query: str, expected: str, slow: bool = True,
+                 worker: str = "iframe", page_path: str | None = None) -> dict:
+    """One cold search: open the language's home page (fresh context), focus the search field as
+    soon as the page has loaded, type the query, release a key; then time the result list.
+
+    Returns seconds from the keystroke (and from the focus) to the first rendered result, to the
+    first rendering with `expected` among the first three, and to the last rendering (the whole
+    index); whether the first rendering already had `expected` in its top 3; and the search bytes
+    fetched before the first rendering (worker="iframe" only: a Web Worker's own requests are not
+    in the page's resource timing)."""
+    context, third_party = _isolated_context(browser, server)
+    if worker == "iframe":
+        with open(os.path.join(server.root, SHIM), encoding="utf-8") as handle:
+            context.add_init_script(handle.read() + "\n;window.Worker = window.IFrameWorker;")
+    page = context.new_page()
+    if slow:
+        _slow_phone(context, page)
+    prefix = "" if lang == DEFAULT_LANGUAGE else lang + "/"
+    page.goto(server.url + (page_path if page_path is not None else prefix), wait_until="load", timeout=120_000)
+    page.evaluate(_WATCH)
+    server.take()
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    target = server.url + expected
+
+    def right_page(hrefs: list[str]) -> bool:
+        return any(h.split("?")[0] == target for h in hrefs[:3])
+
+    found = f"""() => window.__atazanBench.renders.some(r => r.hrefs.slice(0, 3).some(h => h.split('?')[0] === {json.dumps(target)}))"""
+    try:
+        page.wait_for_function(found, timeout=60_000, polling=100)
+    except Exception:  # noqa: BLE001 (Playwright's TimeoutError: the row then says right_s None)
+        pass
+    _quiet(server, page, quiet_s=2.0, limit_s=60.0)
+    watch = page.evaluate("() => window.__atazanBench")
+    timing = page.evaluate(_RESOURCES)
+    server.take()
+    context.close()
+    renders, keyup, origin = watch["renders"], watch["keyup"], timing["origin"]
+
+    def since(t, start):
+        return None if t is None or start is None else round((t - start) / 1000, 3)
+
+    def search_bytes(until):
+        return sum(r["gz"] for r in timing["resources"]
+                   if is_search_file(urlsplit(r["name"]).path) and (until is None or r["end"] <= origin + until))
+
+    right = next((r for r in renders if right_page(r["hrefs"])), None)
+    first = renders[0] if renders else None
+    return {
+        "lang": lang, "query": query, "expected": expected, "worker": worker, "slow": slow,
+        "first_s": since(first and first["t"], keyup), "first_from_focus_s": since(first and first["t"], watch["focus"]),
+        "right_s": since(right and right["t"], keyup), "last_s": since(renders[-1]["t"], keyup) if renders else None,
+        "first_top3_right": bool(first and right_page(first["hrefs"])), "first_partial": bool(first and first["partial"]),
+        "top3": [h.split("?")[0].removeprefix(server.url) for h in (renders[-1]["hrefs"][:3] if renders else [])],
+        "first_query_gz": search_bytes(first["t"]) if first and worker == "iframe" else None,
+        "search_gz": search_bytes(None) if worker == "iframe" else None,
+        "third_party": third_party,
+    }
