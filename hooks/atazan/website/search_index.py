@@ -9,8 +9,8 @@ writes, from it:
 - `search/search_index.<lang>.json`: the language's whole index (what the bench measures, and the
   worker's fallback); with the offline plugin also `search_index.<lang>.js`, the `var __index = …`
   script Material loads from file://;
-- `search_index.<lang>.titles.json` and `search_index.<lang>.texts.json`: the same documents split
-  in two. A reader's first query is answered from the titles (a fifth of the bytes) while the texts
+- `search_index.<lang>.titles.json` and `search_index.<lang>.texts.json` (not in the offline copy,
+  which reads the .js from disk in one piece): the same documents split in two. A reader's first query is answered from the titles (a fifth of the bytes) while the texts
   load, so the first results come within the 2-second budget on a slow phone (issue 26); the
   texts file holds each document's text in the titles' order, with a key both files carry;
 - `assets/javascripts/workers/atazan-search.bundle.js`: our worker wrapper, Material's search worker
@@ -99,10 +99,12 @@ def write_language_index(site_dir: str, lang: str, script: bool = False) -> str:
     target = os.path.join(folder, index_name(lang))
     write_atomic(target, body, durable=False)
     if script:
-        # What Material's offline plugin writes for the combined index, for this language.
+        # What Material's offline plugin writes for the combined index, for this language. The offline
+        # copy reads it from disk in one piece: no titles and texts.
         write_atomic(os.path.join(folder, index_name(lang, script=True)), b"var __index = " + body, durable=False)
-    for name, part in split(data["config"], docs, lang).items():
-        write_atomic(os.path.join(folder, index_name(lang, part=name)), encode(part), durable=False)
+    else:
+        for name, part in split(data["config"], docs, lang).items():
+            write_atomic(os.path.join(folder, index_name(lang, part=name)), encode(part), durable=False)
     write_worker_bundle(site_dir, data["config"])
     return target
 
