@@ -277,6 +277,16 @@ def test_the_search_page_starts_search_at_once(browser, site_url):
     page.close()
 
 
+def test_a_page_opened_from_a_result_highlights_the_words_found(browser, site_url):
+    # Material's search.highlight marks ?h= words once it has the index's configuration: the page
+    # loads search at once, as the reader came from search.
+    page = browser.new_page()
+    page.goto(site_url + "ru/themes/housing/?h=" + "жиль")
+    page.wait_for_selector("article mark", timeout=20000)
+    assert page.locator("article mark").first.inner_text().lower().startswith("жиль")
+    page.close()
+
+
 # (language, query, a page whose title holds the words, a page that only its text finds)
 LOADING = [
     ("kk", "тұрғын үй", "themes/housing/", "provisions/housing-eviction/"),
