@@ -240,7 +240,7 @@ def _isolated_context(browser, server: GzipServer):
     return context, third_party
 
 
-def _quiet(server: GzipServer, page, quiet_s: float = 1.5, limit_s: float = 20.0) -> None:
+def _quiet(server: GzipServer, page, quiet_s: float = 1.0, limit_s: float = 20.0) -> None:
     """Wait until the server has seen no new request for `quiet_s` (the page has stopped loading)."""
     seen, since, start = -1, time.monotonic(), time.monotonic()
     while time.monotonic() - start < limit_s:
@@ -341,21 +341,29 @@ def first_result(browser, server: GzipServer, lang: str, query: str, expected: s
     page.goto(server.url + (page_path if page_path is not None else prefix), wait_until="load", timeout=120_000)
     page.evaluate(_WATCH)
     server.take()
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    box.fill(query)
-    box.press("End")
+    # The reader taps the field and types at once: the query and its keyup come in one step (with
+    # Playwright's fill and press, typing took 0.3-1.3 s of the throttled page's time).
+    page.locator("input[data-md-component=search-query]").click()
+    page.evaluate("""query => {
+      const box = document.querySelector('input[data-md-component=search-query]');
+      box.value = query;
+      box.dispatchEvent(new Event('input', {bubbles: true}));
+      box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+    }""", query)
     target = server.url + expected
 
     def right_page(hrefs: list[str]) -> bool:
         return any(h.split("?")[0] == target for h in hrefs[:3])
 
-    found = f"""() => window.__atazanBench.renders.some(r => r.hrefs.slice(0, 3).some(h => h.split('?')[0] === {json.dumps(target)}))"""
+    # Until the right page is in the top 3, or the whole index has answered without it.
+    found = f"""() => window.__atazanBench.renders.some(r => !r.partial ||
+                       r.hrefs.slice(0, 3).some(h => h.split('?')[0] === {json.dumps(target)}))"""
     try:
         page.wait_for_function(found, timeout=60_000, polling=100)
-    except Exception:  # noqa: BLE001 (Playwright's TimeoutError: the row then says right_s None)
+        page.wait_for_function("() => window.__atazanBench.renders.some(r => !r.partial)", timeout=60_000, polling=100)
+    except Exception:  # noqa: BLE001 (Playwright's TimeoutError: the row then says right_s or last_s None)
         pass
-    _quiet(server, page, quiet_s=2.0, limit_s=60.0)
+    _quiet(server, page, quiet_s=0.5, limit_s=10.0)
     watch = page.evaluate("() => window.__atazanBench")
     timing = page.evaluate(_RESOURCES)
     server.take()
@@ -370,14 +378,209 @@ def first_result(browser, server: GzipServer, lang: str, query: str, expected: s
                    if is_search_file(urlsplit(r["name"]).path) and (until is None or r["end"] <= origin + until))
 
     right = next((r for r in renders if right_page(r["hrefs"])), None)
+    whole = next((r for r in renders if not r["partial"]), None)  # the answer of the whole index
     first = renders[0] if renders else None
     return {
         "lang": lang, "query": query, "expected": expected, "worker": worker, "slow": slow,
         "first_s": since(first and first["t"], keyup), "first_from_focus_s": since(first and first["t"], watch["focus"]),
-        "right_s": since(right and right["t"], keyup), "last_s": since(renders[-1]["t"], keyup) if renders else None,
+        "right_s": since(right and right["t"], keyup), "last_s": since(whole and whole["t"], keyup),
         "first_top3_right": bool(first and right_page(first["hrefs"])), "first_partial": bool(first and first["partial"]),
-        "top3": [h.split("?")[0].removeprefix(server.url) for h in (renders[-1]["hrefs"][:3] if renders else [])],
+        "top3": [h.split("?")[0].removeprefix(server.url) for h in (whole["hrefs"][:3] if whole else [])],
         "first_query_gz": search_bytes(first["t"]) if first and worker == "iframe" else None,
         "search_gz": search_bytes(None) if worker == "iframe" else None,
         "third_party": third_party,
     }
+
+
+# ---------------------------------------------------------------- the run and the report
+
+def index_weight(site: str) -> list[dict]:
+    """Per language, gzipped (level 6, as served): the whole index, its titles and texts halves where
+    the build splits it, and the worker files a first query needs besides."""
+    folder = os.path.join(site, "search")
+    workers = os.path.join(site, "assets", "javascripts", "workers")
+    bundle = os.path.join(workers, "atazan-search.bundle.js")
+    if os.path.isfile(bundle):
+        worker_files = [bundle]
+    else:  # before issue 26: our wrapper, Material's worker and lunr's stemmers, one request each
+        lunr = os.path.join(site, "assets", "javascripts", "lunr", "min")
+        worker_files = [os.path.join(workers, name) for name in sorted(os.listdir(workers))
+                        if name.endswith(".js") and not name.endswith(".map")]
+        worker_files += [os.path.join(lunr, f"lunr.{name}.min.js") for name in ("stemmer.support", "ru", "multi")]
+
+    def size(path: str) -> int | None:
+        if not os.path.isfile(path):
+            return None
+        with open(path, "rb") as handle:
+            return benchbuild.gz(handle.read())
+
+    worker_gz = sum(size(path) or 0 for path in worker_files)
+    rows = []
+    for lang in LANGUAGES:
+        whole = size(os.path.join(folder, f"search_index.{lang}.json"))
+        titles = size(os.path.join(folder, f"search_index.{lang}.titles.json"))
+        texts = size(os.path.join(folder, f"search_index.{lang}.texts.json"))
+        rows.append({"lang": lang, "whole_gz": whole, "titles_gz": titles, "texts_gz": texts, "worker_gz": worker_gz,
+                     "worker_files": len(worker_files),
+                     # What a first query needs by the files' roles; the browser's own count is in the search rows.
+                     "first_query_gz": worker_gz + (titles if titles is not None else whole or 0)})
+    return rows
+
+
+def _median(values: list[float | None]) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(statistics.median(values), 3) if values else None
+
+
+def measure_site(label: str, site: str, browser, langs: list[str], log=print) -> dict:
+    """First loads of every page kind and the index weight of one built site (one run: bytes and
+    requests do not vary)."""
+    with GzipServer(site) as server:
+        loads = []
+        for lang, kind, path in sample_pages(site):
+            if lang not in langs:
+                continue
+            row = {"lang": lang, "kind": kind, "page": path, **first_load(browser, server, path)}
+            row["ok"] = row["gz"] <= FIRST_LOAD_BYTES and not row["third_party"]
+            loads.append(row)
+            log(f"  reader: {label}: first load {lang} {kind}: {row['requests']} requests, {row['gz']} B gz "
+                f"({row['search_requests']} search files)")
+    return {"label": label, "site": site, "first_load": loads, "index": [r for r in index_weight(site) if r["lang"] in langs]}
+
+
+def search_rows(sites: dict[str, str], browser, langs: list[str], repeat: int, log=print) -> dict[str, list[dict]]:
+    """Slow-phone searches, interleaved between the sites so the machine's load hits each alike."""
+    runs: dict[str, dict[tuple[str, str], list[dict]]] = {label: {} for label in sites}
+    servers = {label: GzipServer(site).__enter__() for label, site in sites.items()}
+    try:
+        for index in range(repeat):
+            for lang, query, expected in QUERIES:
+                # A site without the imported text has no article pages: that query is not asked there.
+                if lang not in langs or not all(os.path.isfile(os.path.join(site, expected, "index.html")) for site in sites.values()):
+                    continue
+                for label, server in servers.items():
+                    row = first_result(browser, server, lang, query, expected)
+                    runs[label].setdefault((lang, query), []).append(row)
+                    log(f"  reader: {label}: run {index + 1}/{repeat} {lang} {query!r}: first {row['first_s']} s, "
+                        f"right page {row['right_s']} s, whole index {row['last_s']} s")
+    finally:
+        for server in servers.values():
+            server.__exit__(None, None, None)
+    out = {}
+    for label, per_query in runs.items():
+        rows = []
+        for (lang, query), results in per_query.items():
+            right = _median([r["right_s"] for r in results])
+            rows.append({
+                "lang": lang, "query": query, "expected": results[0]["expected"], "runs": results,
+                "first_s": _median([r["first_s"] for r in results]), "right_s": right,
+                "first_from_focus_s": _median([r["first_from_focus_s"] for r in results]),
+                "last_s": _median([r["last_s"] for r in results]),
+                "first_query_gz": _median([r["first_query_gz"] for r in results]),
+                "search_gz": _median([r["search_gz"] for r in results]),
+                "right_every_run": all(r["right_s"] is not None for r in results),
+                "third_party": sorted({u for r in results for u in r["third_party"]}),
+                "ok": right is not None and right <= FIRST_RESULT_S and all(r["right_s"] is not None for r in results),
+            })
+        out[label] = rows
+    return out
+
+
+def run(root: str, work: str, log=print, scale: float = 5, repeat: int = 3, baseline: str | None = None,
+        site: str | None = None, langs: list[str] | None = None) -> dict:
+    """Build the full-scale project of `root` (and of `baseline`, another checkout, for a side-by-side
+    from the same run), or take the built `site`; measure first loads, index weight and searches."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise benchbuild.BenchError("--reader needs Playwright (pip install -r requirements-dev.txt) and Debian's chromium") from None
+    langs = langs or list(LANGUAGES)
+    sites: dict[str, str] = {}
+    projects: dict[str, dict] = {}
+    if site:
+        sites["this"] = site
+    else:
+        for label, source in (("this", root),) + ((("baseline", baseline),) if baseline else ()):
+            project = os.path.join(work, f"reader-{label}")
+            projects[label] = reader_project(source, project, scale, log)
+            build = benchbuild.run_build(project, os.path.join(work, f"reader-site-{label}"))
+            projects[label].update({"pages": build.pages, "cpu_seconds": build.cpu_seconds})
+            sites[label] = os.path.join(work, f"reader-site-{label}")
+            log(f"  reader: {label} ({source}): {build.pages} pages built, CPU {build.cpu_seconds:.1f} s")
+    with sync_playwright() as playwright:
+        browser = _launch(playwright)
+        try:
+            measured = {label: measure_site(label, path, browser, langs, log) for label, path in sites.items()}
+            for label, rows in search_rows(sites, browser, langs, repeat, log).items():
+                measured[label]["search"] = rows
+        finally:
+            browser.close()
+    for label, figures in measured.items():
+        figures["project"] = projects.get(label)
+        for row in figures["index"]:
+            firsts = [r["first_query_gz"] for r in figures["search"] if r["lang"] == row["lang"] and r["first_query_gz"]]
+            row["first_query_measured_gz"] = max(firsts) if firsts else None
+            first = row["first_query_measured_gz"] or row["first_query_gz"]
+            row["ok"] = (row["whole_gz"] or 0) <= INDEX_BYTES or first <= FIRST_QUERY_BYTES
+    return {"budgets": {"first_load_bytes": FIRST_LOAD_BYTES, "index_bytes": INDEX_BYTES,
+                        "first_query_bytes": FIRST_QUERY_BYTES, "first_result_s": FIRST_RESULT_S},
+            "slow_phone": SLOW_PHONE, "scale": scale, "repeat": repeat, "sites": measured}
+
+
+def _kb(value) -> str:
+    return "-" if value is None else f"{value / 1024:.1f}"
+
+
+def _verdict(ok: bool) -> str:
+    return "meets" if ok else "MISSES"
+
+
+def format_rows(result: dict) -> list[str]:
+    sites = result["sites"]
+    labels = list(sites)
+    phone = result["slow_phone"]
+    lines = ["", "Readers, measured in Chromium (fresh context per page; KB = gzipped bodies as served, gzip level 6)"]
+    for label, figures in sites.items():
+        project = figures.get("project")
+        where = (f"{project['pages']} pages: {project['scale']:g}x records ({project['provisions']} provisions, "
+                 f"{project['news']} news), test constitution {project['versions']} versions x {project['text_languages']} languages"
+                 if project else figures["site"])
+        lines.append(f"  {label}: {where}")
+    lines += ["", f"First load: every request until the network is quiet (budget <= {FIRST_LOAD_BYTES // 1024} KB, 0 third-party)",
+              f"{'lang':<4} {'kind':<11} " + " ".join(f"{label + ' req':>12} {label + ' KB':>11} {'search':>6}" for label in labels) + "  verdict"]
+    keys = [(r["lang"], r["kind"]) for r in sites[labels[0]]["first_load"]]
+    for lang, kind in keys:
+        cells, verdicts = [], []
+        for label in labels:
+            row = next((r for r in sites[label]["first_load"] if (r["lang"], r["kind"]) == (lang, kind)), None)
+            if row is None:
+                cells.append(f"{'-':>12} {'-':>11} {'-':>6}")
+                continue
+            cells.append(f"{row['requests']:>12} {_kb(row['gz']):>11} {row['search_requests']:>6}")
+            verdicts.append(f"{label} {_verdict(row['ok'])}" + (f" ({len(row['third_party'])} third-party)" if row["third_party"] else ""))
+        lines.append(f"{lang:<4} {kind:<11} " + " ".join(cells) + "  " + ", ".join(verdicts))
+    lines += ["", f"Search index per language (budget: whole <= {INDEX_BYTES // 1024} KB, or a first query <= {FIRST_QUERY_BYTES // 1024} KB: "
+                  "worker files + the part that answers first, as the browser fetched them before the first result)",
+              f"{'site':<9} {'lang':<4} {'whole KB':>9} {'titles KB':>10} {'texts KB':>9} {'worker KB':>10} {'first query KB':>15}  verdict"]
+    for lang in [r["lang"] for r in sites[labels[0]]["index"]]:
+        for label in labels:
+            row = next(r for r in sites[label]["index"] if r["lang"] == lang)
+            first = row["first_query_measured_gz"] or row["first_query_gz"]
+            lines.append(f"{label:<9} {lang:<4} {_kb(row['whole_gz']):>9} {_kb(row['titles_gz']):>10} {_kb(row['texts_gz']):>9} "
+                         f"{_kb(row['worker_gz']):>10} {_kb(first):>15}  {_verdict(row['ok'])}")
+    lines += ["", f"First search result on a slow phone ({phone['latency_ms']} ms latency, {phone['bytes_per_s']:,} B/s, CPU x{phone['cpu_slowdown']}; "
+                  f"the worker runs in an iframe so the CPU slowdown reaches it), median of {result['repeat']}, seconds from the keystroke",
+              f"(budget: the right page in the top 3 within {FIRST_RESULT_S:g} s; 'first' = any first results, 'whole' = the answer of the whole index)",
+              f"{'site':<9} {'lang':<4} {'query':<15} {'first':>6} {'right':>6} {'whole':>6} {'from focus':>10} {'fetched KB':>10} {'top 3 (whole index)':<60} verdict"]
+    for lang, query, _ in QUERIES:
+        for label in labels:
+            row = next((r for r in sites[label].get("search", []) if (r["lang"], r["query"]) == (lang, query)), None)
+            if row is None:
+                continue
+            fmt = lambda v: "-" if v is None else f"{v:.2f}"  # noqa: E731
+            top = ", ".join(row["runs"][-1]["top3"])
+            lines.append(f"{label:<9} {lang:<4} {query:<15} {fmt(row['first_s']):>6} {fmt(row['right_s']):>6} {fmt(row['last_s']):>6} "
+                         f"{fmt(row['first_from_focus_s']):>10} {_kb(row['search_gz']):>10} {top[:60]:<60} {_verdict(row['ok'])}")
+    third = sorted({u for figures in sites.values() for r in figures["first_load"] + figures.get("search", []) for u in r["third_party"]})
+    lines.append(f"third-party requests in the browser: {len(third)}" + "".join(f"\n  {u}" for u in third[:20]))
+    return lines
