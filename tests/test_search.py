@@ -418,9 +418,20 @@ def test_titles_and_texts_are_the_whole_index(site_dir, lang):
     assert not [doc for doc in titles["docs"] if "text" in doc]
     assert titles["config"]["atazan"] == {"texts": f"search_index.{lang}.texts.json", "full": f"search_index.{lang}.json",
                                           "key": texts["key"]}
-    merged = [{**doc, "text": text} for doc, text in zip(titles["docs"], texts["texts"], strict=True)]
-    assert [dict(sorted(doc.items())) for doc in merged] == [dict(sorted(doc.items())) for doc in whole["docs"]]
     assert {k: v for k, v in titles["config"].items() if k != "atazan"} == whole["config"]
+    merged = [{**doc, "text": text} for doc, text in zip(titles["docs"], texts["texts"], strict=True)] + texts["rest"]
+    key = lambda doc: doc["location"]  # noqa: E731
+    assert sorted(merged, key=key) == sorted(whole["docs"], key=key)
+    # Material's document map: every page before its sections.
+    seen = set()
+    for doc in merged:
+        page, anchored, _ = doc["location"].partition("#")
+        assert not anchored or page in seen, doc["location"]
+        seen.add(page)
+    # Every page is in the titles; the news pages' "Summary" sections (a heading on every one) are not.
+    assert {doc["location"] for doc in whole["docs"] if "#" not in doc["location"]} <= {doc["location"] for doc in titles["docs"]}
+    summary = {"kk": "Қысқаша мазмұны", "ru": "Кратко", "en": "Summary"}[lang]
+    assert summary not in {doc["title"] for doc in titles["docs"]}
     # The first query fetches the titles: a fifth of the index, or less.
     titles_gz = len(gzip.compress((site_dir / "search" / f"search_index.{lang}.titles.json").read_bytes(), 9))
     whole_gz = len(gzip.compress((site_dir / "search" / f"search_index.{lang}.json").read_bytes(), 9))

@@ -1,32 +1,15 @@
-/* Ata Zan: search in the reader's language, loaded when the reader reaches for it.
- * Why and how: decisions/search.md at the repository root (issues 7, 12 and 26).
- *
- * overrides/partials/atazan/search-loader.html loads this file right before Material's bundle,
- * which would otherwise start its search worker and download the search index on every page view
- * (about 85 KB gzipped before anyone searched). It changes what the bundle is handed, never the
- * bundle:
- *
- * 1. The index. Material requests search/search_index.json (every language, from i18n) with
- *    XMLHttpRequest, or, from file:// (the offline copy), loads search/search_index.js as a script.
- *    Over HTTP the request becomes this language's titles (search_index.<lang>.titles.json, a few
- *    KB: titles answer first while the worker fetches the texts); from file:// the script becomes
- *    this language's whole index (search_index.<lang>.js). Either waits until search starts.
- *    Only those two exact URLs are changed.
- * 2. The worker. `new Worker(<Material's search worker>)` gets a stand-in that keeps Material's
- *    messages until search starts, then runs assets/javascripts/workers/atazan-search.bundle.js
- *    (our query stemming, Material's worker and lunr's stemmers in one file, written by
- *    hooks/atazan/website/search_index.py). Other workers are left alone.
- * 3. Search starts when the reader reaches for it: focus in the search field (a click or tap, the
- *    search keys /, s and f, which Material turns into focus), the search toggle, the search page
- *    (?q=, as the 404 page links it) or a page opened from a result (?h=: Material highlights the
- *    words found, which needs the index's configuration).
- * 4. While it loads, a note under the search field says so (data-loading); while the answers come
- *    from titles only, it says they are the first results (data-partial), or that the rest could
- *    not be loaded (data-failed). It goes when the whole index answers.
- *
- * The data-* attributes of this script's tag carry the language, the site root, the language
- * prefixes and the three notes, so the file itself is the same for every page (no inline script:
- * the site's Content-Security-Policy allows scripts from the site only).
+/* Ata Zan: search in the reader's language, loaded when the reader reaches for it (issue 26).
+ * How and why: decisions/search.md. Loaded right before Material's bundle (partials/atazan/
+ * search-loader.html; its data-* attributes carry the language, site root, language prefixes and
+ * the notes). It changes what the bundle is handed, never the bundle:
+ * - Material's index request (XHR search_index.json, or from file:// the script search_index.js)
+ *   becomes this language's titles (search_index.<lang>.titles.json; from file:// the whole
+ *   search_index.<lang>.js), sent only once search starts;
+ * - Material's search worker becomes a stand-in that keeps its messages until search starts, then
+ *   runs workers/atazan-search.bundle.js (our stemming + Material's worker + lunr's stemmers);
+ * - search starts on focus in the search field (click, tap, the keys / s f), the search toggle,
+ *   ?q= (the search page) or ?h= (a page opened from a result, which Material highlights);
+ * - a note under the field says while search loads, and while answers come from titles only.
  */
 (function () {
   "use strict";

@@ -10,9 +10,9 @@ writes, from it:
   worker's fallback); with the offline plugin also `search_index.<lang>.js`, the `var __index = …`
   script Material loads from file://;
 - `search_index.<lang>.titles.json` and `search_index.<lang>.texts.json` (not in the offline copy,
-  which reads the .js from disk in one piece): the same documents split in two. A reader's first query is answered from the titles (a fifth of the bytes) while the texts
-  load, so the first results come within the 2-second budget on a slow phone (issue 26); the
-  texts file holds each document's text in the titles' order, with a key both files carry;
+  which reads the .js from disk in one piece): the same documents in two parts (`split`). A
+  reader's first query is answered from the titles (about a seventh of the bytes) while the texts
+  load, so the first results come within the 2-second budget on a slow phone (issue 26);
 - `assets/javascripts/workers/atazan-search.bundle.js`: our worker wrapper, Material's search worker
   and lunr's stemmers in one file, so that search starts with one request instead of five.
 
@@ -109,16 +109,40 @@ def write_language_index(site_dir: str, lang: str, script: bool = False) -> str:
     return target
 
 
-def split(config: dict, docs: list[dict], lang: str) -> dict[str, dict]:
-    """The index in two parts: Material's format without the texts, and the texts in the same order.
+# A heading more than this many sections share ("Summary" on every news page, "What it says" on
+# every provision page) tells a search of titles nothing about one page.
+SHARED_HEADING = 3
 
-    The key (a hash of the whole index) is in both, so the worker never pairs titles with texts of
-    another build (a cache holding one file of each); on a mismatch it loads the whole index instead."""
-    texts = [str(doc.get("text", "")) for doc in docs]
+
+def split(config: dict, docs: list[dict], lang: str) -> dict[str, dict]:
+    """The index in two parts that a first query and the rest of the session fetch.
+
+    - titles: Material's format, without the texts, for every page and for the sections whose
+      heading says something of their own (not the page's title again, not a heading many pages
+      share): what a first query searches while the rest loads;
+    - texts: the texts of those documents in the same order, and every other document whole.
+
+    The whole index is the titles' documents with their texts, then the others; every page comes
+    before its sections, as Material's document map needs. The key (a hash of the whole index) is
+    in both parts, so the worker never pairs titles with texts of another build (a cache holding
+    one file of each); on a mismatch it loads the whole index instead."""
+    page_titles = {doc["location"]: doc.get("title") for doc in docs if "#" not in doc["location"]}
+    shared: dict[str, int] = {}
+    for doc in docs:
+        if "#" in doc["location"]:
+            shared[doc.get("title", "")] = shared.get(doc.get("title", ""), 0) + 1
+
+    def first(doc: dict) -> bool:
+        page, anchored, _ = doc["location"].partition("#")
+        return not anchored or (doc.get("title") != page_titles.get(page) and shared[doc.get("title", "")] <= SHARED_HEADING)
+
+    head = [doc for doc in docs if first(doc)]
+    rest = [doc for doc in docs if not first(doc)]
     key = hashlib.sha1(encode({"config": config, "docs": docs})).hexdigest()[:16]
-    titles = [{name: value for name, value in doc.items() if name != "text"} for doc in docs]
+    titles = [{name: value for name, value in doc.items() if name != "text"} for doc in head]
     parts = {"texts": index_name(lang, part=TEXTS), "full": index_name(lang), "key": key}
-    return {TITLES: {"config": {**config, "atazan": parts}, "docs": titles}, TEXTS: {"key": key, "texts": texts}}
+    return {TITLES: {"config": {**config, "atazan": parts}, "docs": titles},
+            TEXTS: {"key": key, "texts": [str(doc.get("text", "")) for doc in head], "rest": rest}}
 
 
 def _lunr_files(config: dict) -> list[str]:

@@ -261,16 +261,19 @@
     });
   }
 
-  // The rest of the index: the texts of the documents SETUP had only the titles of, in the same
-  // order (hooks/atazan/website/search_index.py); the language's whole index if they do not match.
+  // The rest of the index (hooks/atazan/website/search_index.py, split): the texts of the documents
+  // SETUP had only the titles of, in the same order, then the other documents whole; the language's
+  // whole index if they do not match.
   function loadTexts(data, docs) {
     var parts = data.config.atazan;
     var folder = params.search || new URL("../../../search/", ownUrl.split("?")[0]).href;
     return fetchJson(new URL(parts.texts, folder).href).then(function (shard) {
-      if (shard.key !== parts.key || !Array.isArray(shard.texts) || shard.texts.length !== docs.length) {
+      if (shard.key !== parts.key || !Array.isArray(shard.texts) || shard.texts.length !== docs.length ||
+          !Array.isArray(shard.rest)) {
         throw new Error("texts do not match the titles");
       }
-      return docs.map(function (doc, i) { return Object.assign({}, doc, { text: String(shard.texts[i]) }); });
+      return docs.map(function (doc, i) { return Object.assign({}, doc, { text: String(shard.texts[i]) }); })
+        .concat(ownDocs(shard.rest));
     }).catch(function () {
       return fetchJson(new URL(parts.full, folder).href).then(function (index) { return ownDocs(index.docs); });
     });
