@@ -432,20 +432,20 @@ def _median(values: list[float | None]) -> float | None:
     return round(statistics.median(values), 3) if values else None
 
 
-def measure_site(label: str, site: str, browser, langs: list[str], log=print) -> dict:
-    """First loads of every page kind and the index weight of one built site (one run: bytes and
-    requests do not vary)."""
+def measure_site(label: str, site: str, browser, langs: list[str], log=print, loads: bool = True) -> dict:
+    """First loads of every page kind (unless not `loads`) and the index weight of one built site
+    (one run: bytes and requests do not vary)."""
     with GzipServer(site) as server:
-        loads = []
-        for lang, kind, path in sample_pages(site):
+        rows = []
+        for lang, kind, path in sample_pages(site) if loads else ():
             if lang not in langs:
                 continue
             row = {"lang": lang, "kind": kind, "page": path, **first_load(browser, server, path)}
             row["ok"] = row["gz"] <= FIRST_LOAD_BYTES and not row["third_party"]
-            loads.append(row)
+            rows.append(row)
             log(f"  reader: {label}: first load {lang} {kind}: {row['requests']} requests, {row['gz']} B gz "
                 f"({row['search_requests']} search files)")
-    return {"label": label, "site": site, "first_load": loads, "index": [r for r in index_weight(site) if r["lang"] in langs]}
+    return {"label": label, "site": site, "first_load": rows, "index": [r for r in index_weight(site) if r["lang"] in langs]}
 
 
 def search_rows(sites: dict[str, str], browser, langs: list[str], repeat: int, log=print) -> dict[str, list[dict]]:
@@ -486,10 +486,25 @@ def search_rows(sites: dict[str, str], browser, langs: list[str], repeat: int, l
     return out
 
 
+def single_file_variant(site: str, target: str) -> str:
+    """A copy of `site` whose first index request gets the language's whole index (one file, as
+    before the split): search still waits for the reader, but answers only once everything is in."""
+    import shutil
+
+    shutil.copytree(site, target)
+    for lang in LANGUAGES:
+        whole = os.path.join(target, "search", f"search_index.{lang}.json")
+        titles = os.path.join(target, "search", f"search_index.{lang}.titles.json")
+        if os.path.isfile(whole) and os.path.isfile(titles):
+            shutil.copyfile(whole, titles)
+    return target
+
+
 def run(root: str, work: str, log=print, scale: float = 5, repeat: int = 3, baseline: str | None = None,
-        site: str | None = None, langs: list[str] | None = None) -> dict:
+        site: str | None = None, langs: list[str] | None = None, single: bool = False) -> dict:
     """Build the full-scale project of `root` (and of `baseline`, another checkout, for a side-by-side
-    from the same run), or take the built `site`; measure first loads, index weight and searches."""
+    from the same run), or take the built `site`; measure first loads, index weight and searches.
+    With `single`, the same site with one index file per language is searched too."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -507,10 +522,14 @@ def run(root: str, work: str, log=print, scale: float = 5, repeat: int = 3, base
             projects[label].update({"pages": build.pages, "cpu_seconds": build.cpu_seconds})
             sites[label] = os.path.join(work, f"reader-site-{label}")
             log(f"  reader: {label} ({source}): {build.pages} pages built, CPU {build.cpu_seconds:.1f} s")
+    if single:
+        sites = {"this": sites["this"], "single": single_file_variant(sites["this"], os.path.join(work, "reader-site-single")),
+                 **{label: path for label, path in sites.items() if label != "this"}}
     with sync_playwright() as playwright:
         browser = _launch(playwright)
         try:
-            measured = {label: measure_site(label, path, browser, langs, log) for label, path in sites.items()}
+            measured = {label: measure_site(label, path, browser, langs, log, loads=label != "single")
+                        for label, path in sites.items()}
             for label, rows in search_rows(sites, browser, langs, repeat, log).items():
                 measured[label]["search"] = rows
         finally:
@@ -541,17 +560,21 @@ def format_rows(result: dict) -> list[str]:
     phone = result["slow_phone"]
     lines = ["", "Readers, measured in Chromium (fresh context per page; KB = gzipped bodies as served, gzip level 6)"]
     for label, figures in sites.items():
+        if label == "single":
+            lines.append("  single: the same site, the first index request answered with the whole index (one file per language)")
+            continue
         project = figures.get("project")
         where = (f"{project['pages']} pages: {project['scale']:g}x records ({project['provisions']} provisions, "
                  f"{project['news']} news), test constitution {project['versions']} versions x {project['text_languages']} languages"
                  if project else figures["site"])
         lines.append(f"  {label}: {where}")
+    loaded = [label for label in labels if sites[label]["first_load"]]
     lines += ["", f"First load: every request until the network is quiet (budget <= {FIRST_LOAD_BYTES // 1024} KB, 0 third-party)",
-              f"{'lang':<4} {'kind':<11} " + " ".join(f"{label + ' req':>12} {label + ' KB':>11} {'search':>6}" for label in labels) + "  verdict"]
+              f"{'lang':<4} {'kind':<11} " + " ".join(f"{label + ' req':>12} {label + ' KB':>11} {'search':>6}" for label in loaded) + "  verdict"]
     keys = [(r["lang"], r["kind"]) for r in sites[labels[0]]["first_load"]]
     for lang, kind in keys:
         cells, verdicts = [], []
-        for label in labels:
+        for label in loaded:
             row = next((r for r in sites[label]["first_load"] if (r["lang"], r["kind"]) == (lang, kind)), None)
             if row is None:
                 cells.append(f"{'-':>12} {'-':>11} {'-':>6}")
