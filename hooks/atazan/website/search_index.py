@@ -120,7 +120,8 @@ def split(config: dict, docs: list[dict], lang: str) -> dict[str, dict]:
     - titles: Material's format, without the texts, for every page and for the sections whose
       heading says something of their own (not the page's title again, not a heading many pages
       share): what a first query searches while the rest loads;
-    - texts: the texts of those documents in the same order, and every other document whole.
+    - texts: `docs`, the texts of those documents in the same order (`{"text": …}`), then every
+      other document whole.
 
     The whole index is the titles' documents with their texts, then the others; every page comes
     before its sections, as Material's document map needs. The key (a hash of the whole index) is
@@ -142,7 +143,7 @@ def split(config: dict, docs: list[dict], lang: str) -> dict[str, dict]:
     titles = [{name: value for name, value in doc.items() if name != "text"} for doc in head]
     parts = {"texts": index_name(lang, part=TEXTS), "full": index_name(lang), "key": key}
     return {TITLES: {"config": {**config, "atazan": parts}, "docs": titles},
-            TEXTS: {"key": key, "texts": [str(doc.get("text", "")) for doc in head], "rest": rest}}
+            TEXTS: {"key": key, "docs": [{"text": str(doc.get("text", ""))} for doc in head] + rest}}
 
 
 def _lunr_files(config: dict) -> list[str]:

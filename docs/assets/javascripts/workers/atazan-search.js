@@ -268,12 +268,11 @@
     var parts = data.config.atazan;
     var folder = params.search || new URL("../../../search/", ownUrl.split("?")[0]).href;
     return fetchJson(new URL(parts.texts, folder).href).then(function (shard) {
-      if (shard.key !== parts.key || !Array.isArray(shard.texts) || shard.texts.length !== docs.length ||
-          !Array.isArray(shard.rest)) {
+      if (shard.key !== parts.key || !Array.isArray(shard.docs) || shard.docs.length < docs.length) {
         throw new Error("texts do not match the titles");
       }
-      return docs.map(function (doc, i) { return Object.assign({}, doc, { text: String(shard.texts[i]) }); })
-        .concat(ownDocs(shard.rest));
+      return docs.map(function (doc, i) { return Object.assign({}, doc, { text: String(shard.docs[i].text) }); })
+        .concat(ownDocs(shard.docs.slice(docs.length)));
     }).catch(function () {
       return fetchJson(new URL(parts.full, folder).href).then(function (index) { return ownDocs(index.docs); });
     });
