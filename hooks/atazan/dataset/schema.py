@@ -349,6 +349,8 @@ LISTS: dict[str, type[Record]] = {
     "timeline.yml": TimelineEvent,
     "outlets.yml": Outlet,
 }
+# Lists a dataset may leave out: without outlets.yml every outlet is shown as its records write it.
+OPTIONAL_LISTS = {"outlets.yml"}
 # Lists in data/ for contributors and tests, not rendered, so the loader does not read them.
 REFERENCE_LISTS: dict[str, type[Record]] = {
     "terms.yml": PreferredTerm,

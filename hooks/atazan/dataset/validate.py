@@ -61,7 +61,7 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
         raise DataError([Problem(display_path(data_dir, root), "", "data folder not found")])
 
     for name, model in schema.LISTS.items():
-        loaded, found = _read(os.path.join(data_dir, name), root)
+        loaded, found = _read(os.path.join(data_dir, name), root, must_exist=name not in schema.OPTIONAL_LISTS)
         problems += found
         if loaded is None:
             continue
