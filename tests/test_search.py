@@ -25,8 +25,8 @@ from conftest import ROOT
 # One worker keeps the module's search pages and normaliser page open for all its queries.
 pytestmark = pytest.mark.xdist_group("search-pages")
 
-WORKER = ROOT / "docs" / "assets" / "javascripts" / "workers" / "atazan-search.js"
-# The loader's note while search loads (docs/assets/javascripts/atazan-search-loader.js).
+WORKER = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "atazan-search.js"
+# The loader's note while search loads (overrides/assets/javascripts/atazan-search-loader.js).
 NOTE = ".atazan-search-note"
 MEDICS = "news/2026-02-10-representatives-medical-profession-shymkent-expressed-support-new/"
 ETHNO = "news/2026-02-10-representatives-ethnocultural-associations-shymkent-expressed-support-new/"

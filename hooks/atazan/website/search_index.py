@@ -16,7 +16,7 @@ writes, from it:
 - `assets/javascripts/workers/atazan-search.bundle.js`: our worker wrapper, Material's search worker
   and lunr's stemmers in one file, so that search starts with one request instead of five.
 
-docs/assets/javascripts/atazan-search-loader.js points Material at these files when the reader
+overrides/assets/javascripts/atazan-search-loader.js points Material at these files when the reader
 reaches for search. Why it is smaller than a third of the combined file: Material writes JSON with
 ASCII escapes, six bytes per Cyrillic letter; this writes UTF-8 (two bytes). The figures:
 `python -m atazan.website.search_index SITE`.

@@ -119,7 +119,9 @@
   // ---------------------------------------------------------------- the worker
 
   var Real = window.Worker;
-  if (!Real) return;
+  // A normal build opened from disk has no iframe-worker shim: Material's `new Worker` throws there
+  // and Material hides search. Keep it so: a stand-in would show a search that cannot start.
+  if (!Real || (offline && !window.IFrameWorker)) return;
   var MATERIAL_WORKER = /^(.*\/workers\/)search\.[\w.]+\.js$/;
 
   function standIn(url, workerOptions) {
