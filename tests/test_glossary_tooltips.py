@@ -155,7 +155,9 @@ def test_tooltip_with_mouse_and_keyboard(site_dir, site_url, browser, dataset, l
             pytest.fail("Tab never reached a glossary term")
         tooltip.wait_for(state="visible")
         focused_id = page.evaluate("document.activeElement.getAttribute('href')").rsplit("#", 1)[1]
-        described = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+        # Material names the tooltip (aria-describedby) a moment after the focus, later still while
+        # the search the Tab passed through loads: wait for it, as for the tooltip below.
+        described = page.wait_for_function("document.activeElement.getAttribute('aria-describedby')", timeout=5000).json_value()
         # Material shows the described tooltip a moment after the focus: wait for it (up to 5 s), as a reader would.
         from playwright.sync_api import expect
 
