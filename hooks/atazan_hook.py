@@ -44,7 +44,8 @@ from atazan import DEFAULT_LANGUAGE, LANGUAGES
 from atazan.adapter import outputs, pages, serve, state as build_state
 from atazan.adapter.generation import plan_and_write_pages
 from atazan.adapter.state import BuildCounts, BuildState, language, root_of
-from atazan.website.i18n import load_strings, page_url, strings_path
+from atazan.website.i18n import load_strings, strings_path
+from atazan.website.routes import HOME, page_url
 from atazan.website.languages import Catalog
 
 _state = BuildState()
@@ -136,7 +137,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     strings = load_strings(strings_path(root), root)
     lang = language(config)
     env.globals["atazan_say"] = lambda key, **values: strings.get(key, lang, **values)
-    env.globals["atazan_home"] = {code: page_url(code, "index.md") for code in LANGUAGES}
+    env.globals["atazan_home"] = {code: page_url(code, HOME) for code in LANGUAGES}
     env.globals["atazan_default"] = DEFAULT_LANGUAGE
     return env
 
@@ -146,7 +147,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if template_name == "404.html":
         base = urlsplit(config.site_url or "/").path.rstrip("/")
         for alternate in pages.alternates(config):
-            alternate["link"] = f"{base}/{page_url(alternate.get('lang'), 'index.md')}"
+            alternate["link"] = f"{base}/{page_url(alternate.get('lang'), HOME)}"
     return context
 
 
@@ -157,7 +158,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def _write_indexes_and_exports(config: MkDocsConfig) -> None:
     try:
         outputs.write_search_index(config, _state)
-        outputs.write_exports_and_feeds(config, _state.plan)
+        outputs.write_exports_and_feeds(config, _state)
     except OSError as error:
         raise PluginError(build_state.cannot_write(error, root_of(config))) from None
 

@@ -5,8 +5,10 @@ MkDocs imports), adapter/ (what the MkDocs hook's events do), importers/ (news a
 data/), tools/ (command line only). `hooks/atazan_hook.py` is the MkDocs hook.
 """
 
-LANGUAGES = ("kk", "ru", "en")
-DEFAULT_LANGUAGE = "kk"
+from typing import Literal
+
+LANGUAGES: tuple[Literal["kk", "ru", "en"], ...] = ("kk", "ru", "en")  # dataset.schema.Lang
+DEFAULT_LANGUAGE: Literal["kk"] = "kk"
 # Set by `atazan serve --lang ru` (tools/serve.py); the MkDocs hook then builds only these languages.
 ONLY_LANGUAGES_ENV = "ATAZAN_LANGUAGES"
 

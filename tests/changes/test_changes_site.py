@@ -269,3 +269,36 @@ def test_what_changed_links_open_the_articles_diff(built):
         target = (built / "ru" / "changes" / "first_draft--adopted" / path / "index.html").resolve()
         assert target == (built / "ru" / "articles" / str(n) / "index.html").resolve()
         assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_offline(project, built_once) -> Path:
+    """The same project as the offline copy (scripts/offline_build.py's build, without the zip)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    def build(folder: Path) -> None:
+        # The offline configuration is not part of a contributor's project copy (copy_project).
+        shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
+        env = {**os.environ, "ATAZAN_OFFLINE": "true"}
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
+                                 "--site-dir", str(folder / "out")], cwd=project, env=env, capture_output=True, text=True,
+                                timeout=600)
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    return built_once("changes-site-offline", build) / "out"
+
+
+def test_every_link_leads_somewhere_online_and_offline(built, built_offline):
+    # The texts bring the most links of any site: article pages across versions, whole texts,
+    # what-changed pages. Online (folders) and offline (from file://, .html files only).
+    import linkcheck
+
+    for site, directory_urls in ((built, True), (built_offline, False)):
+        pages = linkcheck.parse_site(site)
+        broken, checked, _ = linkcheck.broken_links(site, pages, directory_urls=directory_urls, absolute=False)
+        assert checked > 15000, (site, checked)
+        assert broken == [], f"{site.name}: {len(broken)} broken:\n" + "\n".join(broken[:40])

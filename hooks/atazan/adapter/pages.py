@@ -14,10 +14,10 @@ from mkdocs.utils import get_build_datetime, get_relative_url
 
 from atazan import LANGUAGES
 from atazan.adapter.state import BuildState, language
-from atazan.website import editlinks
-from atazan.website.i18n import URL_PREFIX, format_date, page_url
+from atazan.website import editlinks, routes
+from atazan.website.i18n import format_date
 from atazan.website.languages import Catalog, Target
-from atazan.website.news import feed_path
+from atazan.website.routes import URL_PREFIX, page_url
 
 
 class StandInFile(File):
@@ -137,4 +137,4 @@ def feed_link(site: str, page: Page, config: MkDocsConfig) -> str:
     # Feed autodiscovery without touching the theme's head partials: one <link> per page, pointing
     # at the feed of the page's language. No hreflang: the feed is not a translation of the page
     # (head-alternates.html keeps Material from fetching a sitemap.xml beside it).
-    return f'<link rel="alternate" type="application/atom+xml" href="{site}{feed_path(page_language(page, config))}">'
+    return f'<link rel="alternate" type="application/atom+xml" href="{site}{routes.news_feed(page_language(page, config))}">'

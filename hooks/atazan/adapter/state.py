@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES, ONLY_LANGUAGES_ENV
 from atazan.website.languages import Catalog
+from atazan.website.pagefile import GeneratedPage
 from atazan.website.plan import SitePlan
 
 
@@ -22,6 +23,7 @@ from atazan.website.plan import SitePlan
 class BuildState:
     fingerprint: str | None = None  # of data/ and overrides/atazan/ when the plan was made
     plan: SitePlan | None = None
+    site_files: tuple[GeneratedPage, ...] = ()  # rendered with the plan, written after the build (feeds)
     generated_files: frozenset[str] = frozenset()  # ours: the live server must not take them for edits
     catalog: Catalog | None = None  # the docs tree of this `mkdocs build`, read once in its first language
     dirty: bool = False

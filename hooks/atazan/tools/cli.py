@@ -193,7 +193,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     from atazan.dataset import correspondence
     from atazan.fsutil import write_atomic
-    from atazan.website.articles import reference_version
+    from atazan.website.legaltext import reference_version
 
     data_dir = os.path.abspath(args.data)
     root = os.path.dirname(data_dir)

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from atazan.dataset import schema, translations
 from atazan.dataset.memo import per_dataset
-from atazan.dataset.validate import Dataset
+from atazan.dataset.model import Dataset
 
 TRANSLATION_TEMPLATE = "translation-fix.yml"
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import yaml
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES
-from atazan.website.i18n import URL_PREFIX, page_url
+from atazan.website.routes import FILE, page_url, url
 
 COUNTERPART_KEY = "atazan_counterpart"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
@@ -43,9 +43,7 @@ class Target:
 
     def href(self, directory_urls: bool = True) -> str:
         """`url`, or `ru/performance.html` when MkDocs writes no folder per page (the offline copy)."""
-        if directory_urls:
-            return self.url
-        return URL_PREFIX[self.section] + os.path.splitext(self.path)[0] + ".html"
+        return self.url if directory_urls else url(self.section, self.path, FILE)
 
     @property
     def is_fallback(self) -> bool:
