@@ -125,8 +125,7 @@ def article_changes(dataset: Dataset, number: str, lang: Lang) -> ArticleChanges
         text_lang = comparison.diff_language(dataset, old, new, before, after, lang)
         html, removed, added, unchanged = None, 0, 0, 0
         if change.kind == "changed" and text_lang:
-            segments = textdiff.word_diff(comparison.paragraphs(dataset, old, before, text_lang),
-                                          comparison.paragraphs(dataset, new, after, text_lang))
+            segments = _word_diff(dataset, old, before, new, after, text_lang)
             html = textdiff.to_html(segments, strings.get("changes.removed_label", lang), strings.get("changes.added_label", lang),
                                     only_changed=True)
             removed, added = textdiff.counts(segments)
@@ -134,6 +133,12 @@ def article_changes(dataset: Dataset, number: str, lang: Lang) -> ArticleChanges
         diffs.append(ArticleDiff(pair_anchor(old, new), comparison.label(dataset, old, lang), comparison.label(dataset, new, lang),
                                  before, after, change.kind, text_lang, html, removed, added, unchanged))
     return ArticleChanges(tuple(numbers), tuple(diffs))
+
+
+@per_dataset_key  # the English page shows the official kk diff too: computed once, labelled per reader
+def _word_diff(dataset: Dataset, old: str, before: str, new: str, after: str, text_lang: str) -> list[textdiff.Segment]:
+    return textdiff.word_diff(comparison.paragraphs(dataset, old, before, text_lang),
+                              comparison.paragraphs(dataset, new, after, text_lang))
 
 
 # ---------------------------------------------------------------- the page kind
