@@ -17,7 +17,8 @@ Events, and why each is used:
 - on_page_content: mark the text of a page shown from another language with that language.
 - on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
 - on_template_context, on_post_template: each language's 404 page (404.html, ru/404.html, en/404.html).
-- on_post_page: make the hreflang alternates full URLs; add the Atom feed's autodiscovery <link>.
+- on_post_page: make the hreflang alternates full URLs; add the autodiscovery <link> of each Atom feed
+  the page announces (its language's news; an article's own).
 - on_post_build: write this language's search index (every language build); the open-data export
   and the Atom feeds once, in the root build; after the last language, one summary line.
 
@@ -128,7 +129,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not config.site_url or end < 0 or build_state.offline(config):
         return output
     site = config.site_url.rstrip("/") + "/"
-    return pages.absolute_alternates(output[:end], site + page.url) + pages.feed_link(site, page, config) + output[end:]
+    return pages.absolute_alternates(output[:end], site + page.url) + pages.feed_links(site, page, config, _state) + output[end:]
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -133,8 +133,12 @@ def absolute_alternates(head: str, page_address: str) -> str:
     return _HREFLANG_LINK.sub(absolute, head)
 
 
-def feed_link(site: str, page: Page, config: MkDocsConfig) -> str:
-    # Feed autodiscovery without touching the theme's head partials: one <link> per page, pointing
-    # at the feed of the page's language. No hreflang: the feed is not a translation of the page
-    # (head-alternates.html keeps Material from fetching a sitemap.xml beside it).
-    return f'<link rel="alternate" type="application/atom+xml" href="{site}{routes.news_feed(page_language(page, config))}">'
+def feed_links(site: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:
+    # Feed autodiscovery without touching the theme's head partials: the news feed of the page's
+    # language on every page, and the feeds the plan names for it (an article's own). No hreflang:
+    # a feed is not a translation of the page (head-alternates.html keeps Material from fetching a
+    # sitemap.xml beside it).
+    folder, path = _docs_path(page)
+    spec = state.plan.page(folder, path) if state.plan and folder and path else None
+    feeds = (routes.news_feed(page_language(page, config)), *(spec.context.feeds() if spec else ()))
+    return "".join(f'<link rel="alternate" type="application/atom+xml" href="{site}{feed}">' for feed in feeds)

@@ -129,7 +129,9 @@ def make_environment(template_dir: str, cache_dir: str | None = None) -> jinja2.
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # Markdown output: escaping is explicit, via the filters below
+        # Markdown output: escaping is explicit, via the filters below. An XML template (a feed) is
+        # autoescaped: every value in it is text, and Jinja's escapes are valid XML.
+        autoescape=jinja2.select_autoescape(enabled_extensions=("xml.j2",), disabled_extensions=(), default=False),
     )
     env.filters.update(md=md_inline, md_block=md_block, html=html_text, page_title=page_title, url=md_url, diff_html=textdiff.to_html,
                        qr_svg=qr_svg)

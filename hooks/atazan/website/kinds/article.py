@@ -148,6 +148,9 @@ class ArticleContext(Context):
     page: ArticlePage
     changes: ArticleChanges | None  # None: no correspondence table, or the article is not in it
 
+    def feeds(self) -> tuple[str, ...]:
+        return (self.page.feed,)
+
 
 def article_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
     version = legaltext.reference_version(dataset)

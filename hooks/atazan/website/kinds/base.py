@@ -19,6 +19,10 @@ class Context:
         # Shallow: the models stay the shared objects (dataclasses.asdict would copy them into dicts).
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
+    def feeds(self) -> tuple[str, ...]:
+        """The feeds (paths from the site root) the page announces besides its language's news feed."""
+        return ()
+
 
 class KindPage(NamedTuple):
     path: str  # routes.py: under docs/<lang>/, or under the site root for a SITE kind
