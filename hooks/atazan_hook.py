@@ -41,7 +41,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, is_language
 from atazan.adapter import outputs, pages, serve, state as build_state
 from atazan.adapter.generation import plan_and_write_pages
 from atazan.adapter.state import BuildCounts, BuildState, language, root_of
@@ -119,7 +119,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    lang = config.theme.get("language")
+    lang = str(config.theme.get("language"))
     _counts.pages[lang] = _counts.pages.get(lang, 0) + 1
     target = pages.stand_in(page)
     if target:
@@ -148,7 +148,9 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if template_name == "404.html":
         base = urlsplit(config.site_url or "/").path.rstrip("/")
         for alternate in pages.alternates(config):
-            alternate["link"] = f"{base}/{page_url(alternate.get('lang'), HOME)}"
+            code = alternate.get("lang")
+            if is_language(code):
+                alternate["link"] = f"{base}/{page_url(code, HOME)}"
     return context
 
 

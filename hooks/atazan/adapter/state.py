@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES, ONLY_LANGUAGES_ENV
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, ONLY_LANGUAGES_ENV, Language, is_language
 from atazan.website.languages import Catalog
 from atazan.website.pagefile import GeneratedPage
 from atazan.website.plan import SitePlan
@@ -51,10 +51,10 @@ def root_of(config: MkDocsConfig) -> str:
     return os.path.dirname(os.path.abspath(config.config_file_path))
 
 
-def language(config: MkDocsConfig) -> str:
+def language(config: MkDocsConfig) -> Language:
     """The language this (per-language) build renders: mkdocs-static-i18n sets theme.language."""
     lang = config.theme.get("language")
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return lang if is_language(lang) else DEFAULT_LANGUAGE
 
 
 def nested_language_build(config: MkDocsConfig) -> bool:

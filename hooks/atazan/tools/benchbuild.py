@@ -249,7 +249,7 @@ def _lang_dir(site: str, lang: str) -> str:
 def search_index_weight(site: str) -> list[dict]:
     """The search index each language's pages fetch: search/search_index.<lang>.json where the build
     wrote one (hooks/atazan/website/exports/search_index.py), else Material's combined search_index.json."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for lang in LANGUAGES:
         home = os.path.join(_lang_dir(site, lang), "index.html")
         with open(home, encoding="utf-8") as handle:

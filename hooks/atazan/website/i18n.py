@@ -8,13 +8,13 @@ from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 
-from atazan import LANGUAGES
+from atazan import LANGUAGES, Language
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import read_yaml
 
 
 @lru_cache(maxsize=4096)  # Babel's formatting is slow; every page of a build shows the same build date
-def format_date(value: dt.date, lang: str) -> str:
+def format_date(value: dt.date, lang: Language) -> str:
     """A date as readers of `lang` write it, from CLDR data (kk: `2026 ж. 15 наурыз`)."""
     return babel_format_date(value, format="long", locale=lang)
 
@@ -25,7 +25,7 @@ class Strings:
     def __init__(self, table: dict[str, dict[str, str]]):
         self._table = table
 
-    def get(self, key: str, lang: str, **values: object) -> str:
+    def get(self, key: str, lang: Language, **values: object) -> str:
         text = self._table[key][lang]
         return text.format(**values) if values else text
 

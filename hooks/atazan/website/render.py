@@ -177,7 +177,7 @@ def render(site: SitePlan) -> list[GeneratedPage]:
     pages = []
     for lang in site.languages:
         linker = glossary.Linker(glossary.terms_for(dataset, lang), lang)
-        shared = {
+        shared: dict[str, object] = {
             "lang": lang,
             "t": _translator(strings, lang),
             "tt": _translator(text_strings, lang),  # the Constitution's text pages (strings-text.yml)
@@ -217,7 +217,7 @@ class PageLinks:
     def href(self, to: str, anchor: str = "") -> str:
         return routes.relative(self.lang, self.path, to, anchor=anchor)
 
-    def url(self, to: str, anchor: str = "", lang: str | None = None) -> str:
+    def url(self, to: str, anchor: str = "", lang: Lang | None = None) -> str:
         return routes.relative(self.lang, self.path, to, lang=lang, anchor=anchor, style=self.style)
 
     def file_url(self, site_path: str) -> str:
@@ -234,7 +234,7 @@ def render_all(dataset: Dataset, languages: tuple[Lang, ...] = LANGUAGES, site_u
 MACROS = {"m": "_macros.md.j2", "nm": "news_macros.md.j2", "hm": "handout_macros.md.j2"}
 
 
-def _translator(strings: Strings, lang: str) -> Callable[..., str]:
+def _translator(strings: Strings, lang: Lang) -> Callable[..., str]:
     def t(key: str, **values: object) -> str:
         return strings.get(key, lang, **values)
 

@@ -24,7 +24,7 @@ from atazan import DEFAULT_LANGUAGE, LANGUAGES
 from atazan.dataset.schema import Lang
 
 # kk is the state language, so it is the default and lives at the site root.
-URL_PREFIX: dict[str, str] = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
+URL_PREFIX: dict[Lang, str] = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
 
 Style = Literal["markdown", "directory", "file"]
 MARKDOWN: Style = "markdown"
@@ -131,7 +131,7 @@ def akn(version: str, lang: str) -> str:
 
 # ---------------------------------------------------------------- addresses and links
 
-def url(lang: str, path: str, style: Style = DIRECTORY) -> str:
+def url(lang: Lang, path: str, style: Style = DIRECTORY) -> str:
     """The address of page `path` in `lang`, relative to the site root: `ru/provisions/ownership/`
     (DIRECTORY; "" for the kk home page) or `ru/provisions/ownership.html` (FILE)."""
     stem, _ = posixpath.splitext(path)
@@ -142,7 +142,7 @@ def url(lang: str, path: str, style: Style = DIRECTORY) -> str:
     return URL_PREFIX[lang] + (stem + "/" if stem else "")
 
 
-def page_url(lang: str, path: str) -> str:
+def page_url(lang: Lang, path: str) -> str:
     """`provisions/ownership.md` -> `ru/provisions/ownership/`: the page's online address, relative to
     the site root (canonical URLs, the open-data export, feeds, QR codes)."""
     return url(lang, path, DIRECTORY)
@@ -153,7 +153,7 @@ def _folder_of(address: str, style: Style) -> str:
     return address.rstrip("/") if style == DIRECTORY else posixpath.dirname(address)
 
 
-def relative(here_lang: str, here: str, to: str, *, lang: str | None = None, anchor: str = "",
+def relative(here_lang: Lang, here: str, to: str, *, lang: Lang | None = None, anchor: str = "",
              style: Style = MARKDOWN) -> str:
     """The link from page `here` (in `here_lang`) to page `to` (in `lang`, default the same), with
     an optional `#anchor`, in `style`. The one function every relative link of a page comes from."""
@@ -170,7 +170,7 @@ def relative(here_lang: str, here: str, to: str, *, lang: str | None = None, anc
     return link + fragment
 
 
-def relative_file(here_lang: str, here: str, site_path: str, style: Style) -> str:
+def relative_file(here_lang: Lang, here: str, site_path: str, style: Style) -> str:
     """The link from page `here` to a file at the site root (a feed, the open-data export)."""
     if style == MARKDOWN:
         style = DIRECTORY

@@ -76,7 +76,7 @@ def handout(dataset: Dataset, tid: str, lang: Lang) -> Handout:
         too_few_questions=len(theme.questions) < MIN_QUESTIONS,
         theme_url=routes.page_url(lang, routes.theme(tid)),
     )
-    texts = [theme.summary, theme.explainer, *sheet.questions]
+    texts: list[Shown | None] = [theme.summary, theme.explainer, *sheet.questions]
     for p in printed:
         texts += [p.summary, p.changed, p.text.own_translation if p.text else None]
     sheet.translation = translation_notice(texts, lang, routes.theme(tid))

@@ -188,7 +188,7 @@ def news_for(dataset: Dataset, lang: Lang, provision: str | None = None, theme: 
     """Stories about one provision or one theme, newest first: the "In the news" section."""
     index = _shown_by_topic(dataset)
     found = set(index.get(("provision", provision), ())) | set(index.get(("theme", theme), ()))
-    return [news_link(dataset, nid, lang) for nid in sorted(found, key=shown_position(dataset).get, reverse=True)]
+    return [news_link(dataset, nid, lang) for nid in sorted(found, key=shown_position(dataset).__getitem__, reverse=True)]
 
 
 @per_dataset

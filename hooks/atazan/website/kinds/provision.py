@@ -47,7 +47,7 @@ class VersionView:
     subparagraphs: tuple[str, ...]
     text: str | None
     text_kind: str | None
-    text_language: str | None
+    text_language: Lang | None
     translation: str | None
     own_translation: Shown | None  # Ata Zan's rendering into the reader's language
     source: CitedSource
@@ -141,6 +141,8 @@ def _diffs(views: list[VersionView]) -> list[DiffView]:
     diffs = []
     for older, newer in zip(with_text, with_text[1:]):
         if older.text_language == newer.text_language and older.kind != newer.kind:
+            # with_text: both have a text, and a text has its language (schema.TextVersion)
+            assert older.text and newer.text and older.text_language
             diffs.append(DiffView(older.label, newer.label, tuple(textdiff.word_diff([older.text], [newer.text])),
                                   older.text_language))
     return diffs
@@ -188,7 +190,7 @@ def provision_page(dataset: Dataset, pid: str, lang: Lang) -> ProvisionPage:
         has_adopted_text=any(v.kind == "adopted" and v.text for v in views),
         glossary=glossary,
     )
-    texts = [page.title, page.summary, page.says, page.changed, page.means]
+    texts: list[Shown | None] = [page.title, page.summary, page.says, page.changed, page.means]
     for v in views:
         texts += [v.own_translation, v.note, v.source.note]
     page.translation = translation_notice(texts, lang, routes.provision(pid))

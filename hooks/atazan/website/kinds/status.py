@@ -62,7 +62,7 @@ _TITLE_FIELD = {"provisions": "title", "themes": "title", "glossary": "term", "f
 
 def _record_title(dataset: Dataset, key: tuple[str, str | None], lang: Lang, entry: translations.Translation) -> str:
     kind, rid = key
-    if kind == "news":
+    if kind == "news" and rid is not None:
         return dataset.news[rid].machine.title  # the story's own title, as the news pages show it
     if kind in _TITLE_FIELD:
         return getattr(getattr(dataset, kind)[rid], _TITLE_FIELD[kind])[lang].text

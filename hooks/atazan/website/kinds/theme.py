@@ -52,10 +52,6 @@ def sorted_themes(dataset: Dataset) -> list[str]:
     return sorted(dataset.themes, key=lambda tid: (dataset.themes[tid].order, tid))
 
 
-def sorted_themes(dataset: Dataset) -> list[str]:
-    return sorted(dataset.themes, key=lambda tid: (dataset.themes[tid].order, tid))
-
-
 # ---------------------------------------------------------------- page kinds
 
 @dataclass(frozen=True)
