@@ -1,5 +1,5 @@
 """MkDocs adapter for the Ata Zan generator: events only, each mapping the site plan
-(atazan/website/plan.py) onto MkDocs' objects through atazan/adapter/.
+(atazan/website/plan.py, its page kinds in website/kinds/) onto MkDocs' objects through atazan/adapter/.
 
 Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild

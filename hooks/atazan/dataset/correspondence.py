@@ -167,7 +167,7 @@ def propose(texts: Mapping[str, Sequence[Article]], reference: str, previous: Ta
 
 
 def confirm(table: Table, version: str, reference_number: str | None, number: str | None) -> Table:
-    """The table with one cell marked as checked by a person (used by tests and the CLI)."""
+    """The table with one cell marked as checked by a person (tests use it; a person sets `confirmed: true` in the file)."""
     for row in table.rows:
         if row.number(table.reference) == reference_number and reference_number is not None:
             row.cells[version] = replace(row.cells.get(version, Cell(number)), number=number, confirmed=True)

@@ -9,7 +9,7 @@ from atazan.dataset import schema
 from atazan.dataset.correspondence import Table
 from atazan.dataset.explanations import Check
 from atazan.dataset.translations import Translation
-from atazan.dataset import texts as texts_module
+from atazan.dataset.texts import Texts
 from atazan.errors import Problem
 
 
@@ -31,7 +31,7 @@ class Dataset:
     # `warnings`: an outdated translation is reported, but never stops the build.
     translations: list[Translation] = field(default_factory=list)
     # The Constitution's own text per version and language (texts.py); empty until imported.
-    texts: texts_module.Texts = field(default_factory=lambda: texts_module.Texts())
+    texts: Texts = field(default_factory=Texts)
     # Which article of each version is which (correspondence.py); None until `atazan match` ran.
     correspondence: Table | None = None
     # Each provision entry's text fingerprint against the text now held (explanations.py).

@@ -12,8 +12,8 @@ line breaks, CRLF or LF, trailing spaces, indentation) becomes one space. So re-
 with CRLF, re-wrapping a `|` block or switching between `"..."` and `|` never flags a
 translation; changing a word, a digit, a punctuation mark or a paragraph break does.
 
-Pure Python: no MkDocs imports. `validate.py` surveys the dataset with `survey()`, `models.py`
-asks `state()` for each text it shows, and `atazan stamp` writes hashes with `stamp_file()`.
+Pure Python: no MkDocs imports. `validate.py` surveys the dataset with `survey()`, the page
+kinds ask `state()` for each text they show (website/views.pick), and `atazan stamp` writes hashes with `stamp_file()`.
 """
 
 from __future__ import annotations

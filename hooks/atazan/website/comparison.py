@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 
-from atazan.dataset import correspondence as corr
+from atazan.dataset import correspondence
 from atazan.dataset.memo import per_dataset, per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
@@ -44,17 +44,17 @@ def pairs(dataset: Dataset) -> list[tuple[str, str]]:
 
 
 @per_dataset
-def _matched(dataset: Dataset) -> dict[str, dict[str, corr.Article]]:
+def _matched(dataset: Dataset) -> dict[str, dict[str, correspondence.Article]]:
     # The language the table was matched in decides "changed"; one decision for every language.
-    return {version: {a.number: a for a in found} for version, found in corr.matching_texts(dataset.texts).items()}
+    return {version: {a.number: a for a in found} for version, found in correspondence.matching_texts(dataset.texts).items()}
 
 
 @per_dataset
-def pair_changes(dataset: Dataset) -> dict[tuple[str, str], list[corr.Change]]:
+def pair_changes(dataset: Dataset) -> dict[tuple[str, str], list[correspondence.Change]]:
     table = dataset.correspondence
     if table is None:
         return {}
-    return {(old, new): corr.changes(table, _matched(dataset), old, new) for old, new in pairs(dataset)}
+    return {(old, new): correspondence.changes(table, _matched(dataset), old, new) for old, new in pairs(dataset)}
 
 
 def label(dataset: Dataset, version: str, lang: Lang) -> str:
@@ -62,10 +62,10 @@ def label(dataset: Dataset, version: str, lang: Lang) -> str:
 
 
 @per_dataset_key
-def compared_articles(dataset: Dataset, version: str, lang: str) -> dict[str, corr.Article]:
+def compared_articles(dataset: Dataset, version: str, lang: str) -> dict[str, correspondence.Article]:
     """One text's articles as the comparison reads them, by number."""
     text = dataset.texts.get(version, lang)
-    return {a.number: a for a in corr.articles_of(text)} if text else {}
+    return {a.number: a for a in correspondence.articles_of(text)} if text else {}
 
 
 def paragraphs(dataset: Dataset, version: str, number: str, lang: str) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ _LINE_START_CHARS = frozenset("0123456789?=")
 def md_inline(text: str | None, terms: glossary.PageTerms | None = None) -> str:
     """Data text as inert Markdown: no HTML, links, emphasis, headings, lists or blocks from the
     data. With the page's `terms`, glossary terms in it become links to their entries
-    (atazan/glossary.py)."""
+    (website/glossary.py)."""
     if text is None:
         return ""
     flat = " ".join(str(text).split())
