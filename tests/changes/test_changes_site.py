@@ -343,6 +343,16 @@ def test_each_article_has_a_valid_atom_feed_linked_from_its_page(built, lang):
     assert ids  # the loop above ran
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_article_page_names_its_news_by_headline(built, lang):
+    # The news list on an article page showed the headline object's Python repr ("Headline(text=…").
+    page = _html(built, lang, "articles/94")
+    items = re.findall(r'<li><a href="\.\./\.\./news/[^"]+/">(.*?)</a>', page, re.S)
+    assert items, "Article 94 is explained by entry-into-force, which has news"
+    assert not [i for i in items if "Headline(" in i or "Shown(" in i], items[:2]
+    assert "Headline(" not in page
+
+
 def test_article_94_feed_names_its_news_and_explanation(built):
     from lxml import etree
 
