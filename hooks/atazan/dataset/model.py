@@ -23,6 +23,8 @@ class Dataset:
     factchecks: dict[str, schema.FactCheck] = field(default_factory=dict)
     versions: dict[str, schema.VersionKind] = field(default_factory=dict)
     sections: dict[str, schema.Section] = field(default_factory=dict)
+    # Each outlet's name per language (data/outlets.yml), keyed by the outlet as records write it.
+    outlets: dict[str, schema.Outlet] = field(default_factory=dict)
     timeline: list[schema.TimelineEvent] = field(default_factory=list)
     # Record id -> the data file it came from, for edit links and messages.
     origin: dict[tuple[str, str], str] = field(default_factory=dict)

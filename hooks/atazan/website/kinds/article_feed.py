@@ -106,7 +106,7 @@ def article_feed(dataset: Dataset, version: str, number: str, lang: Lang) -> Art
         entries.append(FeedEntry("news", url, url, story.date, item.title.text,
                                  title_lang=None if item.title.curated else item.title.lang, summary=item.summary,
                                  plain=None if item.summary else story.machine.summary.text,
-                                 plain_lang=story.machine.summary.language, author=item.outlet))
+                                 plain_lang=story.machine.summary.language, author=item.outlet.text))
     entries.sort(key=lambda e: (e.date, e.kind, e.id), reverse=True)
     return ArticleFeed(number, lang, routes.article_feed(number, lang), routes.page_url(lang, routes.article(number)),
                        tuple(entries))

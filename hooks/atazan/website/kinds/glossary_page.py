@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
-from atazan.website import routes
+from atazan.website import collation, routes
 from atazan.website.kinds.base import Context, KindPage, PageKind
 from atazan.website.views import Link, Shown, TranslationNotice, pick, provision_link, translation_notice
 
@@ -27,7 +27,7 @@ class GlossaryContext(Context):
 
 
 def glossary(dataset: Dataset, lang: Lang) -> list[KindPage]:
-    terms = sorted(dataset.glossary.values(), key=lambda term: term.term[lang].text.casefold())
+    terms = collation.sorted_for(lang, dataset.glossary.values(), key=lambda term: term.term[lang].text)
     entries = [GlossaryEntry(t.id, pick(t.term, lang), pick(t.definition, lang),
                              [provision_link(dataset, p, lang) for p in t.provisions]) for t in terms]
     return [KindPage(routes.GLOSSARY, "data/glossary", GlossaryContext(entries, translation_notice(

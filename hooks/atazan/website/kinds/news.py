@@ -16,12 +16,13 @@ from atazan.dataset.schema import Lang
 from atazan.website import routes
 from atazan.website.i18n import format_date
 from atazan.website.kinds.base import Context, KindPage, PageKind
+from atazan.website.outlets import OutletName, outlet_name
 from atazan.website.views import Link, Shown, TranslationNotice, pick, provision_link, source_links, theme_link, translation_notice
 
 
 @dataclass(frozen=True)
 class SourceRow:
-    outlet: str
+    outlet: OutletName
     title: str
     date: str
     url: str | None
@@ -61,7 +62,7 @@ class NewsLink:
     title: Headline
     date: str
     iso_date: str
-    outlet: str
+    outlet: OutletName
     path: str
     summary: Shown | None
 
@@ -77,7 +78,7 @@ class NewsPage:
     source_title_listed: bool  # the Sources list already shows the story's own title
     date: str
     iso_date: str
-    outlet: str
+    outlet: OutletName
     sources: list[SourceRow]
     summary: Shown | None  # curated; None until someone writes one
     extract: str
@@ -141,7 +142,7 @@ def source_rows(dataset: Dataset, sources: list[schema.NewsSource], lang: Lang) 
     for s in sources:
         nid = stories_by_title(dataset).get((title_key(s.title), s.date))
         story = Link(nid, headline(dataset.news[nid], lang).text, routes.news(nid)) if nid else None
-        rows.append(SourceRow(s.outlet, s.title, format_date(s.date, lang), s.url, story))
+        rows.append(SourceRow(outlet_name(dataset, s.outlet, lang), s.title, format_date(s.date, lang), s.url, story))
     return rows
 
 
@@ -149,7 +150,7 @@ def news_link(dataset: Dataset, nid: str, lang: Lang) -> NewsLink:
     item = dataset.news[nid]
     summary = pick(item.curated.summary, lang) if item.curated.summary else None
     return NewsLink(nid, headline(item, lang), format_date(item.date, lang), item.date.isoformat(),
-                    item.machine.outlet, routes.news(nid), summary)
+                    outlet_name(dataset, item.machine.outlet, lang), routes.news(nid), summary)
 
 
 @per_dataset_key  # one model per build, shared by every page that shows it
@@ -170,7 +171,7 @@ def news_page(dataset: Dataset, nid: str, lang: Lang) -> NewsPage:
         source_title_listed=any(title_key(s.title) == title_key(item.machine.title) for s in item.machine.sources),
         date=format_date(item.date, lang),
         iso_date=item.date.isoformat(),
-        outlet=item.machine.outlet,
+        outlet=outlet_name(dataset, item.machine.outlet, lang),
         sources=source_rows(dataset, item.machine.sources, lang),
         summary=pick(item.curated.summary, lang) if item.curated.summary else None,
         extract=item.machine.summary.text,

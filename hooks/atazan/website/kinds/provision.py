@@ -15,11 +15,12 @@ from atazan.dataset import explanations, schema
 from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
-from atazan.website import legaltext, routes, textdiff
+from atazan.website import collation, legaltext, routes, textdiff
 from atazan.website.i18n import format_date
 from atazan.website.kinds.base import Context, KindPage, PageKind
 from atazan.website.kinds.factcheck import FactCheckView, factchecks_for
 from atazan.website.kinds.news import NewsLink, headline, news_for, stories_by_title, title_key
+from atazan.website.outlets import OutletName, outlet_name
 from atazan.website.views import Link, Shown, TranslationNotice, pick, provision_link, theme_link, translation_notice
 
 
@@ -27,7 +28,7 @@ from atazan.website.views import Link, Shown, TranslationNotice, pick, provision
 class CitedSource:
     """A news outlet's report that a provision's wording comes from."""
 
-    outlet: str
+    outlet: OutletName
     title: str
     url: str | None
     date: str
@@ -121,7 +122,7 @@ def _version_view(dataset: Dataset, version: schema.TextVersion, lang: Lang) -> 
         text_language=version.text_language,
         translation=version.translation,
         own_translation=pick(version.translations, lang, version) if own else None,
-        source=CitedSource(source.outlet, source.title, source.url, format_date(source.date, lang),
+        source=CitedSource(outlet_name(dataset, source.outlet, lang), source.title, source.url, format_date(source.date, lang),
                           pick(source.note, lang) if source.note else None, story),
         note=pick(version.note, lang) if version.note else None,
     )
@@ -168,11 +169,11 @@ def provision_page(dataset: Dataset, pid: str, lang: Lang) -> ProvisionPage:
     views = [dataclasses.replace(v, same_source_as_next=i + 1 < len(views) and views[i + 1].source == v.source)
              for i, v in enumerate(views)]
     section = dataset.sections.get(provision.section) if provision.section else None
-    glossary = [
+    glossary = collation.sorted_for(lang, [
         Link(tid, term.term[lang].text, routes.GLOSSARY)
-        for tid, term in sorted(dataset.glossary.items())
+        for tid, term in dataset.glossary.items()
         if pid in term.provisions
-    ]
+    ], key=lambda link: link.title)
     page = ProvisionPage(
         id=pid,
         lang=lang,
@@ -202,11 +203,16 @@ def section_groups(dataset: Dataset, lang: Lang) -> list[SectionGroup]:
     for sid, section in dataset.sections.items():  # file order is the Constitution's order
         members = [pid for pid, p in sorted(dataset.provisions.items()) if p.section == sid]
         if members:
-            groups.append(SectionGroup(section.title[lang].text, section.number, [summarize(dataset, p, lang) for p in members]))
+            groups.append(SectionGroup(section.title[lang].text, section.number, _alphabetical(dataset, members, lang)))
     unplaced = [pid for pid, p in sorted(dataset.provisions.items()) if p.section is None]
     if unplaced:
-        groups.append(SectionGroup(None, None, [summarize(dataset, p, lang) for p in unplaced]))
+        groups.append(SectionGroup(None, None, _alphabetical(dataset, unplaced, lang)))
     return groups
+
+
+def _alphabetical(dataset: Dataset, pids: list[str], lang: Lang) -> list[ProvisionSummary]:
+    # Within a section, by title in the reader's alphabet (not by file name, which is English).
+    return collation.sorted_for(lang, [summarize(dataset, p, lang) for p in pids], key=lambda s: s.link.title)
 
 
 
