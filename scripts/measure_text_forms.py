@@ -50,7 +50,7 @@ def bluebell_markup(record: dict) -> str:
 
 
 def akn_xml(record: dict) -> bytes:
-    from atazan.website import akn
+    from atazan.website.exports import akn
     from types import SimpleNamespace
 
     versions = {"adopted": SimpleNamespace(date=__import__("datetime").date(2026, 3, 15))}

@@ -6,7 +6,7 @@ import pytest
 
 from atazan.dataset.validate import load_dataset
 from atazan.errors import DataError
-from atazan.website import articles, render
+from atazan.website import legaltext, render
 
 from .conftest import EN_FLAGS, FIXTURES, article_word, import_text
 
@@ -19,7 +19,7 @@ def _problems(data):
 
 def test_no_texts_is_a_valid_dataset_and_the_index_says_so(real_data):
     dataset = load_dataset(str(real_data), str(real_data.parent))
-    assert not dataset.texts and articles.reference_version(dataset) is None
+    assert not dataset.texts and legaltext.reference_version(dataset) is None
     pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
     assert not [path for _, path in pages if path.startswith(("articles/1", "texts/"))]
     assert "Текста Конституции в этом наборе данных пока нет" in pages[("ru", "articles/index.md")]
@@ -109,7 +109,7 @@ def test_a_draft_as_reference_version_is_never_shown_as_the_adopted_text(real_da
     flags = ["--publisher", "Test", "--title", "Test", "--date", "2026-01-31", "--url", "https://example.org/t", "--official"]
     assert import_text(real_data, FIXTURES / "first_draft.ru.txt", "first_draft", "ru", *flags)[0] == 0
     dataset = load_dataset(str(real_data), str(real_data.parent))
-    assert articles.reference_version(dataset) == "first_draft"
+    assert legaltext.reference_version(dataset) == "first_draft"
     pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
     for lang, warning in (("ru", "Показана редакция: Первый проект. Это не принятый текст."),
                           ("en", "Version shown: First draft. This is not the adopted text."),

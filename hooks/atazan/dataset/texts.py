@@ -231,7 +231,7 @@ def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tup
     """Read data/texts/<version>/<lang>.yml; a missing folder is no texts at all. `known_versions`:
     version id -> whether it is dated (a proposal has no date and never was a text)."""
 
-    texts, problems = Texts(), []
+    texts, problems = Texts(), list[Problem]()
     folder = os.path.join(data_dir, FOLDER)
     if not os.path.isdir(folder):
         return texts, problems

@@ -193,7 +193,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     from atazan.dataset import correspondence
     from atazan.fsutil import write_atomic
-    from atazan.website.articles import reference_version
+    from atazan.website.legaltext import reference_version
 
     data_dir = os.path.abspath(args.data)
     root = os.path.dirname(data_dir)
@@ -210,8 +210,14 @@ def cmd_match(args: argparse.Namespace) -> int:
               "import a second with `atazan import-text` first", file=sys.stderr)
         return 1
     reference = reference_version(dataset)
+    assert reference is not None  # two versions are held
     held = correspondence.matching_texts(dataset.texts)
-    oldest_first = sorted(held, key=lambda v: (dataset.versions[v].date.isoformat() if dataset.versions[v].date else "9999", v))
+
+    def oldest(version: str) -> tuple[str, str]:
+        date = dataset.versions[version].date
+        return (date.isoformat() if date else "9999", version)
+
+    oldest_first = sorted(held, key=oldest)
     table = correspondence.propose({v: held[v] for v in oldest_first}, reference, dataset.correspondence)
     # One row, one block of short lines: a confirmation is a one-line diff.
     body = yaml.safe_dump(correspondence.to_data(table), allow_unicode=True, sort_keys=False, width=120,

