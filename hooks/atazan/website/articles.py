@@ -67,6 +67,7 @@ class BlockView:
     subparagraphs: tuple[ItemView, ...]
     wrap_up: str | None
     explained_by: tuple[Link, ...] = ()
+    parts: tuple[str, ...] = ()  # the point's unnumbered further paragraphs, after `text`
 
 
 @dataclass(frozen=True)
@@ -208,13 +209,13 @@ def article_view(text: TextFile, number: str, explained: dict[str, tuple[Link, .
             BlockView(
                 eid=(eid := paragraph_eid(number, p.number)), number=p.number, text=p.text,
                 subparagraphs=tuple(ItemView(subparagraph_eid(eid, s.number), s.number, s.text) for s in p.subparagraphs),
-                wrap_up=p.wrap_up, explained_by=explained.get(p.number, ()))
+                wrap_up=p.wrap_up, explained_by=explained.get(p.number, ()), parts=tuple(p.parts))
             for p in article.paragraphs)
     else:
         eid = article_eid(number)
         blocks = (BlockView(eid, None, article.text,
                             tuple(ItemView(subparagraph_eid(eid, s.number), s.number, s.text) for s in article.subparagraphs),
-                            article.wrap_up),)
+                            article.wrap_up, parts=tuple(article.parts)),)
     return ArticleView(number, article_eid(number), article.heading, article.section, blocks,
                        tuple((note.kind, note.text) for note in article.notes))
 

@@ -118,7 +118,8 @@ def _label(dataset: Dataset, version: str, lang: str) -> str:
 def _paragraphs(dataset: Dataset, version: str, number: str, lang: str) -> tuple[str, ...]:
     text = dataset.texts.get(version, lang)
     article = next(a for a in corr.articles_of(text) if a.number == number)
-    return article.paragraphs
+    # A point's parts and subpoints are lines of its wording: each its own paragraph in the diff.
+    return tuple(line for paragraph in article.paragraphs for line in paragraph.split("\n"))
 
 
 def _diff_language(dataset: Dataset, old: str, new: str, old_number: str, new_number: str, lang: str) -> str | None:
