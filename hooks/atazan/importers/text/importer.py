@@ -25,7 +25,7 @@ from atazan import LANGUAGES
 from atazan.dataset import textcompare, textrules, texts
 from atazan.dataset.load import read_yaml
 from atazan.fsutil import write_atomic
-from atazan.importers.text import account, shapes
+from atazan.importers.text import account, language, shapes
 from atazan.importers.text.reading import PUBLISHERS, Reading
 from atazan.importers.text.structure import TextImportError
 
@@ -35,9 +35,6 @@ HEADER = (
     "# derived from the numbers, never stored. Notes (court, footnote, editorial) and source.service\n"
     "# are the publication's, not the text.\n"
 )
-# Kazakh letters Russian and English texts do not use, and the damage PDFs of Kazakh texts show.
-KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-FONT_DAMAGE = {"ӛ": "ө", "ҥ": "ү"}
 
 
 @dataclass
@@ -119,7 +116,7 @@ def build_record(sources: list[tuple[str, bytes]], version: str, lang: str, give
 
 def _record(reading: Reading, version: str, lang: str, given: Provenance) -> tuple[dict, Reading, str]:
     pieces = reading.pieces.items
-    _check_language(pieces, lang)
+    language.check(pieces, lang)  # again for the shapes that placed as they read (zan's node list)
     record = reading.builder.result(version, lang)
     record["source"] = _source(given, reading, lang, record.get("title"))
     words = account.check(pieces, reading.builder.ledger, record)
@@ -153,31 +150,6 @@ def _check_options(given: Provenance) -> None:
                 raise TextImportError(f"{flag}: empty")
     if given.expect_articles is not None and not 0 < given.expect_articles <= 10_000:
         raise TextImportError(f"--expect-articles: expected a count of articles, got {given.expect_articles}")
-
-
-def _check_language(pieces, lang: str) -> None:
-    """A Kazakh text has Kazakh letters, a Russian one hardly any, an English one is in Latin
-    letters: a file in another language, or a Kazakh text saved in an encoding without its letters
-    (cp1251), is refused here. So is the font damage of Kazakh PDFs."""
-    text = "".join(piece.text for piece in pieces)
-    damage = sorted(c for c in FONT_DAMAGE if c in text)
-    if lang == "kk" and damage:
-        where = next(p.where for p in pieces if any(c in p.text for c in damage))
-        raise TextImportError(f"{where}: font-encoding damage ({', '.join(f'{c} for {FONT_DAMAGE[c]}' for c in damage)}), as "
-                              "in text taken from a PDF: import the DOCX or the JSON instead")
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 200:
-        return  # too little to tell; the labels decide
-    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    kazakh = sum(1 for c in letters if c in KAZAKH_LETTERS)
-    latin = sum(1 for c in letters if c.isascii())
-    reads = ("en" if latin > cyrillic else "kk" if kazakh >= cyrillic * 0.01 else "ru")
-    if reads == lang:
-        return
-    if lang == "kk" and reads == "ru":
-        raise TextImportError("the text holds none of the Kazakh letters (ә, ғ, қ, ң, ө, ұ, ү, һ, і) a Kazakh text has: "
-                              "it is Russian, or was saved in an encoding without them (cp1251); save it as UTF-8")
-    raise TextImportError(f"the text reads as {reads}, not --lang {lang}")
 
 
 def _source(given: Provenance, reading: Reading, lang: str, record_title: str | None) -> dict:

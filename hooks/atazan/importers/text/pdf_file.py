@@ -9,12 +9,12 @@ the portal as DOCX and as JSON, which this importer reads.
 
 from __future__ import annotations
 
-from atazan.importers.text.structure import TextImportError
+from atazan.importers.text.structure import ShapeRefusal
 
 SHAPE = "a PDF document"
 
 
 def read(raw: bytes, lang: str):
-    raise TextImportError(f"{SHAPE}: its text cannot be read back faithfully (lines, not paragraphs; the portal's Kazakh "
+    raise ShapeRefusal(f"{SHAPE}: its text cannot be read back faithfully (lines, not paragraphs; the portal's Kazakh "
                           "PDFs show font-encoding damage such as ӛ for ө, ҥ for ү); download the DOCX "
                           "(…/download/docx) or save the JSON or the page instead (README)")

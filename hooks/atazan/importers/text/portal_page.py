@@ -17,7 +17,7 @@ from atazan.dataset.schema import URL_PATTERN
 from atazan.importers.text import htmltext
 from atazan.importers.text.pieces import Pieces
 from atazan.importers.text.reading import Reading, running_text
-from atazan.importers.text.structure import TextImportError
+from atazan.importers.text.structure import ShapeRefusal, TextImportError
 
 SHAPE = "a portal page saved from the browser"
 SHELL = "an Әділет 2.0 page shell (<div id=\"root\">, no text)"
@@ -33,8 +33,8 @@ def read(markup: str | bytes, lang: str) -> Reading:
     if act is None or not htmltext.visible_text(act):
         roots = document.xpath("//*[@id='root']")
         if roots and len(htmltext.visible_text(roots[0])) < 40:
-            raise TextImportError(f"{SHELL}: this file holds no text of the act; {SAVE_INSTEAD}")
-        raise TextImportError(f"{SHAPE}, but without the act's <article>: cannot tell where its text is; {SAVE_INSTEAD}")
+            raise ShapeRefusal(f"{SHELL}: this file holds no text of the act; {SAVE_INSTEAD}")
+        raise ShapeRefusal(f"{SHAPE}, but without the act's <article>: cannot tell where its text is; {SAVE_INSTEAD}")
     pieces = Pieces()
     htmltext.paragraphs(act, pieces)
     about, system = _address(document, markup)
@@ -45,7 +45,7 @@ def _address(document, markup: str | bytes) -> tuple[dict, str | None]:
     """The page's own address, as the browser or the page recorded it."""
     candidates = document.xpath("//link[@rel='canonical']/@href") + document.xpath("//meta[@property='og:url']/@content")
     # Chrome and Edge mark a saved page with a comment: <!-- saved from url=(0046)https://… -->
-    for comment in document.xpath("//comment()") + document.getroottree().getroot().itersiblings(preceding=True):
+    for comment in [*document.xpath("//comment()"), *document.getroottree().getroot().itersiblings(preceding=True)]:
         text = getattr(comment, "text", None) or ""
         found = re.match(r"\s*saved from url=\(\d+\)(\S+)", text)
         if found:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from atazan.importers.text import running
+from atazan.importers.text import language, running
 from atazan.importers.text.pieces import Pieces
 from atazan.importers.text.structure import Builder
 
@@ -32,6 +32,7 @@ class Reading:
 
 def running_text(shape: str, pieces: Pieces, lang: str, system: str | None = None, about: dict | None = None,
                  notes: Sequence[str] = ()) -> Reading:
+    language.check(pieces.items, lang)
     builder = Builder()
     running.parse(pieces.items, lang, builder)
     return Reading(shape, pieces, builder, system, dict(about or {}), list(notes))

@@ -20,11 +20,11 @@ import io
 import json
 import re
 import zipfile
-from typing import Sequence
+from typing import Callable, Sequence
 
 from atazan.importers.text import adilet_api, docx_file, pdf_file, portal_page, portal_text, zan_html, zan_nodes
 from atazan.importers.text.reading import Reading
-from atazan.importers.text.structure import TextImportError
+from atazan.importers.text.structure import ShapeRefusal, TextImportError
 
 # Deeper than any document of the portals (zan's is 2 levels of lists and objects, Әділет's 3);
 # checked before parsing, so a hostile file cannot reach the parser's recursion limit.
@@ -36,12 +36,22 @@ _HTML_START = re.compile(rb"^\s*<(?:!doctype\s+html|html|head|body|meta|!--|arti
 
 def read(sources: Sequence[tuple[str, bytes]], lang: str) -> Reading:
     """`sources`: (name for messages, bytes) of every file given; several only for the pages of
-    one zan.gov.kz document."""
+    one zan.gov.kz document. A refusal names the shape recognised."""
+    shape, reader = _choose(sources, lang)
+    try:
+        return reader()
+    except ShapeRefusal:
+        raise
+    except TextImportError as error:
+        raise TextImportError(f"{shape}: {error}") from None
+
+
+def _choose(sources: Sequence[tuple[str, bytes]], lang: str) -> tuple[str, Callable[[], Reading]]:
     if len(sources) > 1:
         pages = []
         for name, raw in sources:
-            shape, data = _json_or_none(raw, name)
-            if shape != "zan-page":
+            kind, data = _json_or_none(raw, name)
+            if kind != "zan-page":
                 raise TextImportError(f"{name}: several files are taken only as the pages of one zan.gov.kz document "
                                       "(JSON); import other files one per command")
             pages.append((name, data))
@@ -51,34 +61,34 @@ def read(sources: Sequence[tuple[str, bytes]], lang: str) -> Reading:
         raise TextImportError("the file is empty")
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     if raw.startswith(b"%PDF-"):
-        return pdf_file.read(raw, lang)
+        return pdf_file.SHAPE, lambda: pdf_file.read(raw, lang)
     if raw.startswith(b"PK\x03\x04"):
-        return _zip(raw, lang)
+        return docx_file.SHAPE, lambda: _zip(raw, lang)
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise TextImportError("an old Word document (.doc): save it as DOCX, or download the DOCX or JSON instead")
     if head.startswith(b"{\\rtf"):
         raise TextImportError("an RTF document: save it as DOCX or as UTF-8 text")
     if head[:1] in (b"{", b"["):
-        shape, data = _json_or_none(raw, None)
-        if shape == "zan-page":
+        kind, data = _json_or_none(raw, None)
+        if kind == "zan-page":
             return _zan([("the document", data)], lang)
-        if shape == "zan-pages":
+        if kind == "zan-pages":
             return _zan([(f"page {i}", page) for i, page in enumerate(data, start=1)], lang)
-        return adilet_api.read(data, lang)
+        return adilet_api.SHAPE, lambda: adilet_api.read(data, lang)
     if _HTML_START.match(head[:200]):
         markup: str | bytes
         try:
             markup = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             markup = raw  # the parser reads the page's own <meta charset>
-        return portal_page.read(markup, lang)
-    return portal_text.read(raw, lang)
+        return portal_page.SHAPE, lambda: portal_page.read(markup, lang)
+    return portal_text.SHAPE, lambda: portal_text.read(raw, lang)
 
 
-def _zan(pages: list[tuple[str, dict]], lang: str) -> Reading:
+def _zan(pages: list[tuple[str, dict]], lang: str) -> tuple[str, Callable[[], Reading]]:
     if all(isinstance(page.get("content"), str) for _, page in pages):
-        return zan_html.read(pages, lang)
-    return zan_nodes.read_document(pages, lang)
+        return zan_html.SHAPE, lambda: zan_html.read(pages, lang)
+    return zan_nodes.SHAPE, lambda: zan_nodes.read_document(pages, lang)
 
 
 def _zip(raw: bytes, lang: str) -> Reading:

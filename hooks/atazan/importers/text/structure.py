@@ -20,6 +20,10 @@ class TextImportError(Exception):
     """Bad input; the message is one line (the CLI puts the file name before it)."""
 
 
+class ShapeRefusal(TextImportError):
+    """A shape refused as a whole (a PDF, a page shell): the message names the shape itself."""
+
+
 @dataclass(frozen=True)
 class Placement:
     piece: int  # Piece.index

@@ -266,6 +266,11 @@ def read_document(pages: Sequence[tuple[str, dict]], lang: str):
         if not isinstance(page.get("content"), list):
             raise TextImportError(f"{name}: content: expected the node list on every page")
     pieces, builder = Pieces(), Builder()
-    read(pages, lang, pieces, builder)
+    try:
+        read(pages, lang, pieces, builder)
+    except TextImportError as error:
+        if len(pages) == 1:
+            raise
+        raise TextImportError(f"{error}; are all the pages there, once each, in order?") from None
     shape = SHAPE + (f", {len(pages)} pages" if len(pages) > 1 else "")
     return Reading(shape, pieces, builder, "zan", provenance(first, lang))
