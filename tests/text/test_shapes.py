@@ -245,3 +245,34 @@ def test_a_second_import_of_every_shape_changes_nothing(real_data, tmp_path):
         code, out, _ = import_text(real_data, path, "adopted", lang, *options)
         assert code == 0 and "unchanged" in out.splitlines()[1] and out.startswith("word account: ")
         assert tree_hashes(real_data) == before
+
+
+@pytest.mark.parametrize("indent", ["", "      "])
+def test_a_title_without_the_acts_name_is_still_the_title_of_copied_text(real_data, tmp_path, indent):
+    # Found by the held-out set: a title that does not say "Конституция" landed in the preamble,
+    # with the requisites under it, and the import said "written". The title is the line above the
+    # requisites, or the one line the portal's copy does not indent.
+    text = make.copied_text("ru").replace(make.MODEL["ru"]["title"], indent + "Тестовая хартия (вымышленный текст)", 1)
+    path = tmp_path / "copied.txt"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = import_text(real_data, path, "adopted", "ru", *GIVEN)
+    assert code == 0, err
+    record = _held(real_data, "ru")
+    assert record["title"] == "Тестовая хартия (вымышленный текст)" and record["preamble"] == make.MODEL["ru"]["preamble"]
+    without = tmp_path / "no-requisites.txt"  # no requisites under it, but the only line not indented
+    without.write_text(text.replace("      " + make.MODEL["ru"]["requisites"] + "\n", ""), encoding="utf-8")
+    code, _, err = import_text(real_data, without, "adopted", "ru", *GIVEN)
+    if indent:
+        # Nothing tells the title apart: refused, not guessed.
+        assert code == 1 and "text copied from the portal, but its title was not recognised" in err, err
+    else:
+        assert code == 0, err
+        assert _held(real_data, "ru")["title"] == "Тестовая хартия (вымышленный текст)"
+
+
+def test_requisites_in_the_preamble_are_refused(real_data, tmp_path):
+    lines = make.copied_text("ru").splitlines()
+    path = tmp_path / "two-line-title.txt"
+    path.write_text("\n".join(["Тестовая хартия", "(вымышленный текст)"] + lines[1:]) + "\n", encoding="utf-8")
+    code, out, err = import_text(real_data, path, "adopted", "ru", *GIVEN)
+    assert code == 1 and "the act's requisites ('Тестовая конституция принята" in err, err

@@ -169,7 +169,9 @@ def _source(given: Provenance, reading: Reading, lang: str, record_title: str | 
     if missing:
         raise TextImportError(f"provenance missing: give {', '.join(missing)}")
     if not (url or registry):
-        raise TextImportError("provenance missing: give --url or --registry, so a reader can check the text")
+        where = (" (the code in the address it was saved from: /api/documents/by-ngr/<code>)" if system == "adilet" and
+                 not about.get("url") else "")
+        raise TextImportError(f"provenance missing: give --url or --registry{where}, so a reader can check the text")
     if not official and not given.translator:
         raise TextImportError("an unofficial text needs --translator (who translated it)")
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]) or len(date) > 40:

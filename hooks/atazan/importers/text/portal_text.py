@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 
-from atazan.importers.text.pieces import Pieces
+from atazan.importers.text.pieces import TITLE, Pieces
 from atazan.importers.text.reading import Reading, running_text
 from atazan.importers.text.structure import TextImportError
 
@@ -69,8 +69,14 @@ def _decodes(raw: bytes, encoding: str) -> bool:
 
 def read(raw: bytes, lang: str) -> Reading:
     text, encoding = decode(raw)
+    lines = text.splitlines()
+    # Text copied from the portal indents every paragraph of the act (six spaces) but its title:
+    # a first line standing out of an indented text is the title.
+    indented = [line[:1] in (" ", "\t", "\u00a0") for line in lines if line.strip()]
+    title_apart = len(indented) > 3 and not indented[0] and sum(indented[1:]) >= 0.9 * (len(indented) - 1)
     pieces = Pieces()
-    for number, line in enumerate(text.splitlines(), start=1):
-        pieces.add(f"line {number}", line)
+    for number, line in enumerate(lines, start=1):
+        first = title_apart and not pieces.items and bool(line.strip())
+        pieces.add(f"line {number}", line, TITLE if first else "")
     notes = [f"read as {encoding}"] if encoding != "UTF-8" else []
     return running_text(SHAPE, pieces, lang, notes=notes)

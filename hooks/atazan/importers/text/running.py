@@ -55,7 +55,7 @@ def parse(pieces: Sequence[Piece], lang: str, builder: Builder) -> None:
             builder.section_heading(piece, text)
             continue
         if builder.article_number() is None:
-            if builder.can_take_title() and _is_title(piece):
+            if builder.can_take_title() and (_is_title(piece) or _requisites_follow(pieces, piece.index)):
                 builder.set_title(piece, text, open_ended=labels.is_all_capitals(text))
                 continue
             if builder.title_continues() and labels.is_all_capitals(text):
@@ -77,7 +77,15 @@ def parse(pieces: Sequence[Piece], lang: str, builder: Builder) -> None:
             number, label, rest = item
             builder.subpoint(piece, labels.article_number(number, where), label, rest, where)
             continue
+        if builder.article_number() is None and not builder.sections and labels.REQUISITES.search(text):
+            raise TextImportError(f"{where}: the act's requisites ({labels.short(text)!r}) would open the preamble: its "
+                                  "title above them was not recognised; put the title alone on the first line")
         builder.paragraph(piece, text, where)
+    if builder.title is None and any(item["kind"] == "service_note" for item in builder.service) and pieces:
+        # A copy from the portal (its service note says so) starts with the act's title.
+        raise TextImportError(f"{pieces[0].where}: text copied from the portal, but its title was not recognised "
+                              f"({labels.short(pieces[0].text)!r} would open the preamble); put the title alone on the "
+                              "first line, not indented")
 
 
 def _is_title(piece: Piece) -> bool:
@@ -87,6 +95,13 @@ def _is_title(piece: Piece) -> bool:
     # The portal prints the act's name as its first line: "Конституция Республики Казахстан" (the
     # caller asks only while nothing but service texts came before).
     return bool(labels.ACT_NAME.search(text)) and len(text.split()) <= 20 and text[-1] not in ".,:;"
+
+
+def _requisites_follow(pieces: Sequence[Piece], index: int) -> bool:
+    """The act's requisites ("… принята на референдуме … года") stand under its title: the
+    paragraph before them is the title, whatever its words."""
+    following = pieces[index + 1] if index + 1 < len(pieces) else None
+    return following is not None and bool(labels.REQUISITES.search(following.text)) and not labels.point(following.text)
 
 
 def _table_of_contents(pieces: Sequence[Piece], lang: str) -> set[int]:
