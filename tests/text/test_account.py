@@ -146,6 +146,13 @@ STRUCTURE = {
     "homoglyph-label": ("Статья 1\nТекст первой статьи (тест).\nСтатья З\nТекст третьей статьи (тест).\n",
                         "line 3: 'Статья З' looks like an article label, but 'З' is not a number like 12 or 3-1 (a look-alike letter?)"),
     "chapter": ("Глава 1\nСтатья 1\n1. Текст (тест).\n", "'Глава 1' is a chapter heading"),
+    # A newspaper's hard line break inside a sentence, and an article's heading printed on its own
+    # line: each would otherwise become a "part" of the point or article, written without a word.
+    "sentence-broken-across-lines": ("Статья 1\n1. Текст первого пункта, который\nпродолжается на следующей строке (тест).\n",
+                                     "line 3: 'продолжается на следующей строке (тест).' continues 'Текст первого пункта, который' "
+                                     "as a new paragraph of point 1 of article 1: a sentence broken across lines"),
+    "heading-read-as-text": ("Статья 1\nЗаключительные положения\nТекст статьи без пунктов (тест).\n",
+                             "as a new paragraph of article 1: a sentence broken across lines, or a heading read as text?"),
     "second-paragraph-after-subpoints": ("Статья 1\n1. Вводные слова (тест):\n1) один;\n2) два,\nзакрывающие слова.\nеще абзац.\n",
                                          "a second paragraph after the subpoints of point 1 of article 1"),
 }

@@ -187,6 +187,11 @@ class Builder:
             block["text"] = text
             self.place(piece, "point" if numbered else "article text", text)
         else:
+            before = block["parts"][-1] if block.get("parts") else block["text"]
+            if not _ends_a_paragraph(before) or not _starts_a_paragraph(text):
+                raise TextImportError(f"{where}: {text[:40]!r} continues {before[-40:]!r} as a new paragraph of "
+                                      f"{self._name(block)}: a sentence broken across lines, or a heading read as text? "
+                                      "Join the lines (or remove the heading) and import again")
             block.setdefault("parts", []).append(text)
             self.place(piece, "part", text)
 
@@ -233,6 +238,16 @@ class Builder:
         if self.notes:
             record["notes"] = self.notes
         return record
+
+
+def _ends_a_paragraph(text: str) -> bool:
+    # A paragraph of a legal text ends a sentence or introduces what follows.
+    return text.rstrip()[-1:] in tuple(".:;!?…»\")")
+
+
+def _starts_a_paragraph(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "«\"„(—–-"
 
 
 _BLOCK_KEYS = ("text", "parts", "subparagraphs", "wrap_up")
