@@ -276,3 +276,17 @@ def test_requisites_in_the_preamble_are_refused(real_data, tmp_path):
     path.write_text("\n".join(["Тестовая хартия", "(вымышленный текст)"] + lines[1:]) + "\n", encoding="utf-8")
     code, out, err = import_text(real_data, path, "adopted", "ru", *GIVEN)
     assert code == 1 and "the act's requisites ('Тестовая конституция принята" in err, err
+
+
+def test_a_table_of_contents_is_a_service_text_and_ends_where_the_act_begins(real_data, tmp_path):
+    # Found by the held-out set: a table of contents ran on to the first repeated label and took
+    # the title and the preamble with it, and the import said "written".
+    toc = ["Содержание", "Раздел I. Тестовые основы", "Статья 1", "Статья 2", "Раздел II", "Тестовые права", "Статья 3"]
+    path = tmp_path / "with-contents.txt"
+    path.write_text("\n".join(toc) + "\n" + make.copied_text("ru"), encoding="utf-8")
+    code, out, err = import_text(real_data, path, "adopted", "ru", *GIVEN)
+    assert code == 0, err
+    record = _held(real_data, "ru")
+    assert {k: record[k] for k in ("title", "preamble", "sections", "articles")} == make.expected("ru")
+    assert [s["text"] for s in record["source"]["service"] if s["kind"] == "contents"] == toc
+    assert "table of contents 13" in out.splitlines()[0]

@@ -96,16 +96,23 @@ def label(text: str, lang: str, where: str) -> Label | None:
             raise TextImportError(f"{where}: {_short(text)!r} is a chapter heading; the Constitution has sections and "
                                   "articles, so this is not its text (or a shape this importer does not know)")
         raise TextImportError(f"{where}: {_short(text)!r} looks like {'a section' if kind == 'section' else 'an article'} "
-                              f"label, but {number!r} is not a {'numeral I, II, …' if kind == 'section' else 'number like 12 or 3-1'}"
-                              " (a look-alike letter?); correct the file and import it again")
+                              f"label, but cannot be read as one: a look-alike letter in {number!r} or in the word? "
+                              "correct the file and import it again")
     return None
 
 
+# Latin letters that look like Cyrillic ones: "бөлiм" with a Latin i, "Cтатья" with a Latin C.
+_LOOK_ALIKES = str.maketrans("aceiopxykmtbhABCEHKMOPTXl", "асеіорхукмтьнАВСЕНКМОРТХі")
+
+
 def looks_like_label(text: str) -> tuple[str, str] | None:
-    for kind, pattern in _LOOSE:
-        found = pattern.match(text)
-        if found:
-            return kind, found[1]
+    """(kind, number) when `text` has the shape of a label of any language, even with a look-alike
+    letter in its word or its number; None for running text."""
+    for candidate in (text, text.translate(_LOOK_ALIKES)):
+        for kind, pattern in _LOOSE:
+            found = pattern.match(candidate)
+            if found:
+                return kind, text[found.start(1):found.end(1)]
     return None
 
 

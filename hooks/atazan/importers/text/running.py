@@ -105,12 +105,15 @@ def _requisites_follow(pieces: Sequence[Piece], index: int) -> bool:
 
 
 def _table_of_contents(pieces: Sequence[Piece], lang: str) -> set[int]:
-    """A table of contents ("Содержание", then the labels and titles of the text) ends where the
-    first label it lists appears again: the text itself begins. Its lines are service text."""
+    """A table of contents: "Содержание" (or "Мазмұны", "Contents"), then labels ("Раздел I.
+    Общие положения", "Статья 1"), a section's title after its label. It ends at the first line
+    that is none of these (the title, a preamble sentence) or where its first label appears again
+    (the text itself begins). Its lines are service text; nothing after it is taken into it."""
     start = next((i for i, p in enumerate(pieces) if _CONTENTS.match(p.text)), None)
     if start is None:
         return set()
     first = None
+    after_section = False
     for index in range(start + 1, len(pieces)):
         text = pieces[index].text
         try:
@@ -118,10 +121,13 @@ def _table_of_contents(pieces: Sequence[Piece], lang: str) -> set[int]:
         except TextImportError:
             found = None
         if found is None:
-            continue
+            if after_section and text[-1:] not in ".,:;" and not labels.point(text):
+                after_section = False  # the section's title under its label
+                continue
+            return set(range(start, index))
         if first is None:
             first = (found.kind, found.number)
         elif (found.kind, found.number) == first:
             return set(range(start, index))
-    raise TextImportError(f"{pieces[start].where}: a table of contents whose end this importer cannot find "
-                          "(its first entry is not repeated where the text begins)")
+        after_section = found.kind == "section" and not found.heading
+    return set(range(start, len(pieces)))
