@@ -289,4 +289,4 @@ def test_a_table_of_contents_is_a_service_text_and_ends_where_the_act_begins(rea
     record = _held(real_data, "ru")
     assert {k: record[k] for k in ("title", "preamble", "sections", "articles")} == make.expected("ru")
     assert [s["text"] for s in record["source"]["service"] if s["kind"] == "contents"] == toc
-    assert "table of contents 13" in out.splitlines()[0]
+    assert "table of contents 15" in out.splitlines()[0]
