@@ -290,3 +290,21 @@ def test_a_table_of_contents_is_a_service_text_and_ends_where_the_act_begins(rea
     assert {k: record[k] for k in ("title", "preamble", "sections", "articles")} == make.expected("ru")
     assert [s["text"] for s in record["source"]["service"] if s["kind"] == "contents"] == toc
     assert "table of contents 15" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize("given,day", [("2026-03-17T18:00:00Z", "2026-03-18"), ("2026-03-17T19:00:00+00:00", "2026-03-18"),
+                                       ("2026-03-18T00:00:00+06:00", "2026-03-18"), ("2026-03-18T05:00:00Z", "2026-03-18"),
+                                       ("2026-03-18", "2026-03-18")])
+def test_the_2_0_revision_date_is_the_local_day(given, day):
+    from atazan.importers.text.adilet_api import local_date
+
+    assert local_date(given) == day
+
+
+def test_a_2_0_json_without_the_acts_article_is_refused(real_data, tmp_path):
+    data = make.adilet_api("ru")
+    data["document"]["text_content"] = data["document"]["text_content"].replace("<article>", "<div>").replace("</article>", "</div>")
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = import_text(real_data, path, "adopted", "ru")
+    assert code == 1 and "Әділет 2.0 API JSON: document.text_content has no <article>" in err, err

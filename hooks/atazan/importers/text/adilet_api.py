@@ -36,8 +36,8 @@ def read(data: dict, lang: str) -> Reading:
     parsed, _ = htmltext.parse(html)
     act = htmltext.find_act(parsed)
     if act is None:
-        body = parsed.find("body")
-        act = body if body is not None else parsed
+        # Without it, the page's own words (a header, a menu) would be read as the act's.
+        raise TextImportError("document.text_content has no <article>: not the act's page as the portal gives it")
     pieces = Pieces()
     htmltext.paragraphs(act, pieces)
     return running_text(SHAPE, pieces, lang, "adilet", provenance(document, lang))
