@@ -8,21 +8,15 @@ mutation would have written passes every other check)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import import_text, tree_hashes
+from .conftest import SHAPE_FLAGS, SHAPES, import_text, shapes, tree_hashes
 
-SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
-_spec = importlib.util.spec_from_file_location("make_shapes", SHAPES / "make_shapes.py")
-make = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(make)
-
-GIVEN = ["--publisher", "Test publisher (test data)", "--title", "Test title", "--date", "2026-03-20",
-         "--url", "https://example.org/test-constitution", "--official"]
+make = shapes
+GIVEN = SHAPE_FLAGS
 DROPPED = "Третья часть того же пункта, тоже без номера."
 
 

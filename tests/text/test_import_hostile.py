@@ -14,11 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, import_text, tree_hashes
+from .conftest import SHAPE_FLAGS, SHAPES, import_text, tree_hashes
 
-SHAPES = FIXTURES / "shapes"
-GIVEN = ["--publisher", "Test publisher (test data)", "--title", "Test title", "--date", "2026-03-20",
-         "--url", "https://example.org/test-constitution", "--official"]
+GIVEN = SHAPE_FLAGS
 TEXT = "Статья 1\n1. Текст первой статьи (тест).\nСтатья 2\n1. Текст второй статьи (тест).\n"
 
 

@@ -10,22 +10,16 @@ subpoints whose feed text lacks its "1)", a document in two pages, a 2.0 shell, 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import import_text, tree_hashes
+from .conftest import SHAPE_FLAGS, SHAPES, import_text, shapes, tree_hashes
 
-SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
-_spec = importlib.util.spec_from_file_location("make_shapes", SHAPES / "make_shapes.py")
-make = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(make)
-
-GIVEN = ["--publisher", "Test publisher (test data)", "--title", "Test title", "--date", "2026-03-20",
-         "--url", "https://example.org/test-constitution", "--official"]
+make = shapes
+GIVEN = SHAPE_FLAGS
 ADILET = {"kk": "«Әділет» ақпараттық-құқықтық жүйесі", "ru": "Информационно-правовая система «Әділет»"}
 
 

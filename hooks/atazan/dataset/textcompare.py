@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Literal
 
 from atazan.dataset.texts import (
-    PREAMBLE_EID, Article, Block, TextFile, article_eid, number_key, paragraph_eid, subparagraph_eid,
+    PREAMBLE_EID, Article, Block, TextFile, Texts, article_eid, number_key, paragraph_eid, subparagraph_eid,
 )
+from atazan.errors import Problem
 
 Kind = Literal["article", "section", "point", "part", "subpoint", "number", "date", "reference"]
 # Differences in the text's skeleton: almost always an import gone wrong, since both official
@@ -87,6 +88,36 @@ def _block_differs(eid: str, x: Block | Article, y: Block | Article, a: str, b: 
 
 def _own_words(block: Block | Article) -> str:
     return " ".join(part for part in (block.text, *block.parts, block.wrap_up) if part)
+
+
+def held_texts_problems(texts: Texts) -> list[Problem]:
+    """The kk and ru texts of one version compared (textcompare.py). An article missing from one
+    complete text is a warning (like every dataset warning it fails `mkdocs build --strict`, on
+    purpose: a page of the feed left out); every other difference (points, parts, subpoints laid
+    out differently; a number, date or article reference) is a note `atazan validate` lists one
+    per line with its paragraph id, for a person to check: the first sign of a parse gone wrong in
+    one language, or a real difference between two texts of equal force."""
+    problems = []
+    texts.differences = {}
+    for version in sorted(texts.versions()):
+        kk, ru = texts.get(version, "kk"), texts.get(version, "ru")
+        if kk is None or ru is None:
+            continue
+        found = compare(kk, ru)
+        partial = not (kk.source.complete and ru.source.complete)
+        texts.differences[version] = found
+        for difference in found:
+            if difference.kind == "article" and partial:
+                continue  # a part of a text holds some articles by design
+            kk_file, ru_file = texts.origin[(version, "kk")], texts.origin[(version, "ru")]
+            if difference.kind == "article":
+                missing_in, other = (kk_file, ru_file) if difference.message.endswith("only in ru") else (ru_file, kk_file)
+                problems.append(Problem(missing_in, difference.eid, f"{difference.message} ({other}); re-import the "
+                                        "complete text or mark it --partial", severity="warning"))
+                continue
+            problems.append(Problem(kk_file, difference.eid, f"kk/ru: {difference.message}", severity="note"))
+    texts.notes = [p for p in problems if p.severity == "note"]
+    return [p for p in problems if p.severity != "note"]
 
 
 # ---------------------------------------------------------------- facts inside a paragraph

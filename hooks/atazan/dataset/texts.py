@@ -333,9 +333,10 @@ class Texts:
 
     files: dict[tuple[str, str], TextFile] = field(default_factory=dict)
     origin: dict[tuple[str, str], str] = field(default_factory=dict)
-    # version -> the kk and ru texts compared (textcompare.Difference), when both are held.
+    # version -> the kk and ru texts compared (textcompare.Difference), when both are held;
+    # filled by textcompare.held_texts_problems, which `load_dataset` runs.
     differences: dict[str, list] = field(default_factory=dict)
-    # The differences that may be real (numbers, dates, references), as lines `atazan validate` lists.
+    # The differences listed for a person to check, as lines `atazan validate` prints.
     notes: list[Problem] = field(default_factory=list)
 
     def get(self, version: str, lang: str) -> TextFile | None:
@@ -396,40 +397,7 @@ def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tup
                          for loc, message in structure_problems(record)]
             texts.files[(version, lang)] = record
             texts.origin[(version, lang)] = shown
-    compared = _language_checks(texts)
-    texts.notes = [p for p in compared if p.severity == "note"]
-    return texts, problems + [p for p in compared if p.severity != "note"]
-
-
-def _language_checks(texts: Texts) -> list[Problem]:
-    """The kk and ru texts of one version compared (textcompare.py). An article missing from one
-    complete text is a warning (like every dataset warning it fails `mkdocs build --strict`, on
-    purpose: a page of the feed left out); every other difference (points, parts, subpoints laid
-    out differently; a number, date or article reference) is a note `atazan validate` lists one
-    per line with its paragraph id, for a person to check: the first sign of a parse gone wrong in
-    one language, or a real difference between two texts of equal force."""
-    from atazan.dataset import textcompare
-
-    problems = []
-    texts.differences = {}
-    for version in sorted(texts.versions()):
-        kk, ru = texts.get(version, "kk"), texts.get(version, "ru")
-        if kk is None or ru is None:
-            continue
-        found = textcompare.compare(kk, ru)
-        partial = not (kk.source.complete and ru.source.complete)
-        texts.differences[version] = found
-        for difference in found:
-            if difference.kind == "article" and partial:
-                continue  # a part of a text holds some articles by design
-            kk_file, ru_file = texts.origin[(version, "kk")], texts.origin[(version, "ru")]
-            if difference.kind == "article":
-                missing_in, other = (kk_file, ru_file) if difference.message.endswith("only in ru") else (ru_file, kk_file)
-                problems.append(Problem(missing_in, difference.eid, f"{difference.message} ({other}); re-import the "
-                                        "complete text or mark it --partial", severity="warning"))
-                continue
-            problems.append(Problem(kk_file, difference.eid, f"kk/ru: {difference.message}", severity="note"))
-    return problems
+    return texts, problems
 
 
 def _file_checks(record: TextFile, loaded: LoadedFile, version: str, lang: str, known: dict[str, bool]) -> list[Problem]:
