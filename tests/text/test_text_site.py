@@ -212,7 +212,7 @@ def test_akoma_ntoso_keeps_a_part_as_a_second_p_of_the_paragraph(built):
 @pytest.mark.parametrize("lang", ("kk", "ru"))
 def test_an_editorial_note_is_shown_as_one_not_as_a_footnote_or_text(built, lang):
     page = _html(built, lang, "articles/12")
-    label = {"kk": "Редакциялық ескертпе", "ru": "Примечание редакции"}[lang]
+    label = {"kk": "Жариялаушының ескертпесі", "ru": "Примечание издателя"}[lang]
     start = {"kk": "Ескертпе. Ойдан шығарылған", "ru": "Примечание. В соответствии с вымышленным"}[lang]
     assert re.search(rf'<p class="atazan-note"[^>]*><strong>{label}:</strong> {start}', page)
     article = page[page.index('<div class="atazan-article"'):page.index("</div>", page.index('<div class="atazan-article"'))]
