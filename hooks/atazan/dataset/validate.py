@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from atazan.dataset import schema, translations
 from atazan.dataset import correspondence, explanations
+from atazan.dataset import textcompare
 from atazan.dataset import texts as texts_module
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import LoadedFile, data_files, read_yaml
@@ -92,6 +93,7 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
             surveyed.append((loaded, (), record, (collection, record.id)))
 
     dataset.texts, found = texts_module.load_texts(data_dir, root, {vid: v.date is not None for vid, v in dataset.versions.items()})
+    found += textcompare.held_texts_problems(dataset.texts)  # the kk and ru texts of a version compared
     problems += [p for p in found if p.severity == "error"]
     text_warnings = [p for p in found if p.severity != "error"]
     if not any(p.severity == "error" for p in found):

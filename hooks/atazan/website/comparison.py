@@ -69,7 +69,9 @@ def compared_articles(dataset: Dataset, version: str, lang: str) -> dict[str, co
 
 
 def paragraphs(dataset: Dataset, version: str, number: str, lang: str) -> tuple[str, ...]:
-    return compared_articles(dataset, version, lang)[number].paragraphs
+    # A point's parts and subpoints are lines of its wording: each its own paragraph in the diff.
+    return tuple(line for paragraph in compared_articles(dataset, version, lang)[number].paragraphs
+                 for line in paragraph.split("\n"))
 
 
 def diff_language(dataset: Dataset, old: str, new: str, old_number: str, new_number: str, lang: Lang) -> Lang | None:

@@ -65,6 +65,7 @@ class BlockView:
     subparagraphs: tuple[ItemView, ...]
     wrap_up: str | None
     plain: str  # the whole wording, items included, one line each (the open-data export)
+    parts: tuple[str, ...] = ()  # the point's unnumbered further paragraphs, after `text`
 
 
 @dataclass(frozen=True)
@@ -173,13 +174,13 @@ def article_view(dataset: Dataset, version: str, text_lang: str, number: str) ->
             BlockView(
                 eid=(eid := paragraph_eid(number, p.number)), number=p.number, text=p.text,
                 subparagraphs=tuple(ItemView(subparagraph_eid(eid, s.number), s.number, s.text) for s in p.subparagraphs),
-                wrap_up=p.wrap_up, plain=texts.block_text(p))
+                wrap_up=p.wrap_up, plain=texts.block_text(p), parts=tuple(p.parts))
             for p in article.paragraphs)
     else:
         eid = article_eid(number)
         blocks = (BlockView(eid, None, article.text,
                             tuple(ItemView(subparagraph_eid(eid, s.number), s.number, s.text) for s in article.subparagraphs),
-                            article.wrap_up, texts.block_text(article)),)
+                            article.wrap_up, texts.block_text(article), parts=tuple(article.parts)),)
     return ArticleView(number, article_eid(number), article.heading, article.section, blocks,
                        tuple((note.kind, note.text) for note in article.notes))
 

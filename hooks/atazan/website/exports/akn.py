@@ -2,8 +2,9 @@
 
 cobalt (Laws.Africa) makes the FRBR identifiers and the <meta> block; the body is built here from
 data/texts with the same eIds as the site's paragraph anchors (`art_2__para_3-1__subpara_1`), so a
-link into the XML and a link into the page name the same paragraph. Court notes and amendment
-footnotes are not part of the text and are not exported. Dates in <meta> are the source's, never
+link into the XML and a link into the page name the same paragraph; a point's unnumbered parts
+are the `<p>`s of its content. Court notes, amendment footnotes and editorial notes are not part of
+the text and are not exported. Dates in <meta> are the source's, never
 the build's, so an unchanged text gives byte-identical XML.
 """
 
@@ -96,11 +97,13 @@ def _article(E, article):
 
 
 def _fill(E, element, block, eid: str) -> None:
+    # A point's parts are paragraphs (<p>) of its content, or of the intro before its subparagraphs.
+    paragraphs = [E.p(text) for text in (block.text, *block.parts) if text]
     if not block.subparagraphs:
-        element.append(E.content(E.p(block.text)))
+        element.append(E.content(*paragraphs))
         return
-    if block.text:
-        element.append(E.intro(E.p(block.text)))
+    if paragraphs:
+        element.append(E.intro(*paragraphs))
     for sub in block.subparagraphs:
         element.append(E.subparagraph(E.num(f"{sub.number})"), E.content(E.p(sub.text)), eId=subparagraph_eid(eid, sub.number)))
     if block.wrap_up:
