@@ -27,9 +27,7 @@ i18n's per-language "Overriding ... config" lines are dropped (they repeat mkdoc
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -95,8 +93,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # each page after this event, so the page's own language is set here (strings.yml permalink.title).
     toc = config["mdx_configs"].get("toc")
     if toc is not None and toc.get("permalink"):
-        path = strings_path(root_of(config))
-        toc["permalink_title"] = _strings(path, os.stat(path).st_mtime_ns, root_of(config)).get(
+        toc["permalink_title"] = load_strings(strings_path(root_of(config)), root_of(config)).get(
             "permalink.title", pages.page_language(page, config))
     return markdown
 
@@ -172,8 +169,3 @@ def _summary_line(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_write_indexes_and_exports, _summary_line)
-
-
-@functools.lru_cache(maxsize=2)  # once per build, not once per page; an edited strings.yml is read again
-def _strings(path: str, mtime_ns: int, root: str):
-    return load_strings(path, root)

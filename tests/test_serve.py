@@ -93,3 +93,49 @@ def test_unknown_language_to_build_is_one_clear_error(tmp_path):
                             text=True, timeout=300)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "ATAZAN_LANGUAGES=de: unknown language(s) de; choose from kk, ru, en" in result.stderr
+
+
+def test_an_edited_string_table_is_read_again(tmp_path):
+    # `mkdocs serve` / `atazan serve` load the tables many times in one process: an edit must show.
+    from atazan.website.i18n import load_strings
+
+    path = tmp_path / "overrides" / "atazan" / "strings.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text("probe: {kk: бір, ru: один, en: one}\n", encoding="utf-8")
+    assert load_strings(str(path), str(tmp_path)).get("probe", "en") == "one"
+    path.write_text("probe: {kk: бір, ru: один, en: one edited}\n", encoding="utf-8")
+    assert load_strings(str(path), str(tmp_path)).get("probe", "en") == "one edited"
+
+
+# Two builds in one Python process, as `mkdocs serve` runs them, with strings.yml edited between.
+TWO_BUILDS = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+project, out = Path(sys.argv[1]), sys.argv[2]
+strings = project / "overrides" / "atazan" / "strings.yml"
+page = Path(out) / "en" / "provisions" / "ownership" / "index.html"
+build(load_config(str(project / "mkdocs.yml"), site_dir=out))
+print("first:", "What it says EDITED" in page.read_text(encoding="utf-8"), "Permanent link to this section EDITED" in page.read_text(encoding="utf-8"))
+text = strings.read_text(encoding="utf-8")
+for old, new in (("en: What it says}", "en: What it says EDITED}"), ('en: "Permanent link to this section"}', 'en: "Permanent link to this section EDITED"}')):
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+strings.write_text(text, encoding="utf-8")
+build(load_config(str(project / "mkdocs.yml"), site_dir=out))
+html = page.read_text(encoding="utf-8")
+print("second:", "What it says EDITED" in html, "Permanent link to this section EDITED" in html)
+"""
+
+
+@pytest.mark.slow  # two builds of the core project
+def test_two_builds_in_one_process_show_a_strings_edit(tmp_path):
+    project = _project_with_fixture_data(tmp_path / "project")
+    env = dict(os.environ, ATAZAN_LANGUAGES="en")
+    result = subprocess.run([sys.executable, "-c", TWO_BUILDS, str(project), str(tmp_path / "out")], cwd=project,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    # The page heading (rendered by the generator) and the heading anchors' title (set by the hook).
+    assert result.stdout.splitlines() == ["first: False False", "second: True True"], result.stdout + result.stderr[-3000:]
