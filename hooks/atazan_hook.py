@@ -3,13 +3,15 @@
 
 Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
-  on edits of hand-written pages in docs/ but not on our own writes of generated ones.
+  on edits of hand-written pages in docs/ but not on our own writes of generated ones, and on
+  edits of the theme (overrides/).
 - on_config: validate data/, make the site plan and write its pages into docs/<lang>/ before
   files are collected (only the previewed languages' under `atazan serve --lang`). It fires once
   per language build (mkdocs-static-i18n); the plan is made again only when data/ or the
   templates changed.
-- on_files (after i18n): keep generator templates in overrides/atazan/ out of the built site;
-  add this language's missing pages, shown from the language that has them (atazan/website/languages.py).
+- on_files (after i18n): after a theme edit, have a dirty rebuild render every page; keep generator
+  templates in overrides/atazan/ out of the built site; add this language's missing pages, shown
+  from the language that has them (atazan/website/languages.py).
 - on_page_markdown: keep those stand-in pages out of search; heading anchors titled in the page's
   language (toc permalink_title).
 - on_page_context: language links; the edit link of a generated page points at its data file,
@@ -47,6 +49,7 @@ from atazan.website.languages import Catalog
 
 _state = BuildState()
 _counts = BuildCounts()
+_theme_edits = serve.ThemeEdits()
 build_state.add_filter_once("mkdocs.plugins.mkdocs_static_i18n.reconfigure", build_state.DropConfigEcho)
 
 
@@ -76,6 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _theme_edits.render_every_page_after_an_edit(files, config, _state.dirty)
     if _state.catalog is None:  # once per build: every language's pages are in docs/ by now
         _state.catalog = Catalog.from_docs(config.docs_dir)
     if config.theme.get("language") in LANGUAGES:

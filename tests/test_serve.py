@@ -1,5 +1,6 @@
-"""`atazan serve --lang`: one language built, an edit shown without a second rebuild, a clear
-error for an unknown language. (The timing, which a shared machine cannot assert: scripts/serve_latency.py.)"""
+"""`atazan serve --lang`: one language built, an edit of data/ shown without a second rebuild, an
+edit of the theme (overrides/) or of the strings shown on every page, a clear error for an unknown
+language. (The timing, which a shared machine cannot assert: scripts/serve_latency.py.)"""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def _quiet(log: Path, seconds: float = 3.0, timeout: float = 120) -> str:
 
 
 @pytest.mark.slow  # a server, a first build and a rebuild
-def test_serve_one_language_shows_an_edit_after_one_rebuild(tmp_path):
+def test_serve_one_language_shows_edits_of_data_theme_and_strings(tmp_path):
     project = _project_with_fixture_data(tmp_path / "project")
     address = f"127.0.0.1:{_free_port()}"
     base = f"http://{address}/ata-zan/"
@@ -81,6 +82,22 @@ def test_serve_one_language_shows_an_edit_after_one_rebuild(tmp_path):
             # One rebuild for the edit: the generated pages it wrote into docs/ did not trigger another.
             assert after.count("Building documentation...") == 1, after
             assert "pages (ru " in after and "0 warning(s)" in after
+
+            # The theme: an edit of main.html shows on every page, also those whose Markdown is unchanged.
+            about = base + "ru/about/"
+            theme = project / "overrides" / "main.html"
+            text = theme.read_text(encoding="utf-8")
+            assert text.count("{% block content %}\n") == 1
+            theme.write_text(text.replace("{% block content %}\n", "{% block content %}\n<p>theme-probe</p>\n"), encoding="utf-8")
+            for url in (page, about):
+                assert _until(lambda: "<p>theme-probe</p>" in _get(url)[1], timeout=120), url + log.read_text(encoding="utf-8")[-3000:]
+            # The strings: the heading anchors' title (the hook reads strings.yml) on a hand-written page.
+            strings = project / "overrides" / "atazan" / "strings.yml"
+            text = strings.read_text(encoding="utf-8")
+            old = 'ru: "Постоянная ссылка на этот раздел"'
+            assert text.count(old) == 1
+            strings.write_text(text.replace(old, 'ru: "Постоянная ссылка — проверка превью"'), encoding="utf-8")
+            assert _until(lambda: "Постоянная ссылка — проверка превью" in _get(about)[1], timeout=120), log.read_text(encoding="utf-8")[-3000:]
         finally:
             server.terminate()
             server.wait(timeout=30)
