@@ -56,6 +56,17 @@ def test_fixture_dumps_give_one_record_per_constitutional_story(dumps, core_scra
     assert main(["validate", "--data", str(core_scratch)]) == 0
 
 
+def test_fixture_new_records_name_their_schema_on_the_first_line(dumps, core_scratch, capsys):
+    from atazan.tools import schema_export
+
+    _run(capsys, *dumps, "--data", core_scratch)
+    files = _files(core_scratch)
+    assert len(files) == len(FIXTURE_IDS)
+    for name, content in files.items():
+        first = content.decode("utf-8").splitlines()[0]
+        assert schema_export.declared_schema(first) == f"../../schema/{schema_export.expected_file('news/' + name)}", name
+
+
 def test_fixture_retelling_keeps_both_sources_and_a_story_without_link_has_none(dumps, core_scratch, capsys):
     _run(capsys, *dumps, "--data", core_scratch)
     teachers = _machine(core_scratch, "2026-02-10-fixture-akimat-explains-draft-constitution-teachers")
