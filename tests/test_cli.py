@@ -48,7 +48,10 @@ def test_bad_data_gives_lines_and_exit_1_never_a_traceback(core_data, case):
     path = core_data / "provisions/ownership.yml"
     if case == "unknown-theme":
         line = replace_once(path, "themes: [ownership]", "themes: [housing]")
-        expected = [f"{OWNERSHIP}:{line}: themes[0]: unknown theme 'housing' (no data/themes/housing.yml)"]
+        expected = [f"{OWNERSHIP}:{line}: themes[0]: unknown theme 'housing' (no data/themes/housing.yml)",
+                    # and so no provision lists the theme any more, which stops the build too
+                    "data/themes/ownership.yml:2: id: no provision lists this theme yet: add `ownership` to the "
+                    "`themes:` of a provision in data/provisions/"]
     elif case == "yaml-syntax":
         line = replace_once(path, "section: foundations", "section: foundations: one")
         expected = [f"{OWNERSHIP}:{line}: YAML syntax error: mapping values are not allowed here"]

@@ -67,11 +67,11 @@ def _load_strings(path: str, root: str, mtime_ns: int | None, size: int | None) 
         raise DataError([Problem(shown, "", "expected a mapping of keys to values", 1)])
     for key, texts in table.items():
         if not isinstance(texts, dict):
-            problems.append(Problem(shown, key, "expected kk, ru and en texts"))
+            problems.append(Problem(shown, key, "expected kk, ru and en texts", loaded.line_of((key,))))
             continue
         for lang in LANGUAGES:
             if not isinstance(texts.get(lang), str) or not texts[lang].strip():
-                problems.append(Problem(shown, f"{key}.{lang}", "missing interface string"))
+                problems.append(Problem(shown, f"{key}.{lang}", "missing interface string", loaded.line_of((key, lang))))
     if problems:
         raise DataError(problems)
     return Strings(table)
