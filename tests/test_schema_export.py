@@ -5,17 +5,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, atazan_process, nonempty
 
 from atazan.tools import schema_export
 
@@ -24,9 +22,7 @@ SCHEMA = ROOT / "schema"
 
 
 def _atazan(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | env
-    return subprocess.run([sys.executable, "-m", "atazan", *args], cwd=cwd, env=environ,
-                          capture_output=True, text=True, timeout=120)
+    return atazan_process(*args, cwd=cwd, env={"GITHUB_ACTIONS": None, **env})
 
 
 def _as_editor_sees_it(value):
@@ -125,7 +121,7 @@ def test_schema_comment_names_an_existing_file(path):
 def test_vscode_maps_every_data_folder_to_its_schema():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
-    for path in _data_files():
+    for path in nonempty(_data_files()):
         rel = str(path.relative_to(DATA))
         name = f"schema/{schema_export.expected_file(rel)}"
         globs = mapping[name] if isinstance(mapping[name], list) else [mapping[name]]

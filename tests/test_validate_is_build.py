@@ -29,11 +29,11 @@ def _theme_from_template(project: Path) -> list[str]:
     # The newcomer's first step: copy the template, set the id, nothing else.
     target = project / "data" / "themes" / "elections.yml"
     shutil.copy(ROOT / "data" / "themes" / "_template.yml", target)
-    replace_once(target, "id: replace-me", "id: elections")
+    ident = replace_once(target, "id: replace-me", "id: elections")
     lines = target.read_text(encoding="utf-8").splitlines()
     title = next(n for n, line in enumerate(lines, 1) if '"REPLACE: title"' in line)
     return [f"data/themes/elections.yml:{title}: title.en.text: placeholder",
-            "data/themes/elections.yml:7: id: no provision lists this theme yet"]
+            f"data/themes/elections.yml:{ident}: id: no provision lists this theme yet"]
 
 
 def _placeholder_left_in_a_provision(project: Path) -> list[str]:

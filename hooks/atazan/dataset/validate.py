@@ -58,7 +58,8 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
     # (file, location of the record in it, record, page key): what the translation survey walks.
     surveyed: list[tuple[LoadedFile, tuple, schema.Record, tuple[str, str | None]]] = []
     if not os.path.isdir(data_dir):
-        raise DataError([Problem(display_path(data_dir, root), "", "data folder not found")])
+        raise DataError([Problem(display_path(data_dir, root), "", "data folder not found; run atazan in the repository's "
+                                 "root folder, or pass --data DIR")])
 
     # Records that exist but did not load: the cross-record checks run on the rest, and say
     # nothing about references to these (their own problems are reported).

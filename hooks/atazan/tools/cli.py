@@ -311,7 +311,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="atazan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check the dataset; exit 1 on any error")
+    validate = sub.add_parser(
+        "validate", help="check everything `mkdocs build --strict` stops on; exit 1 on any error",
+        description="Checks what the strict build checks before it writes a page: the data, the interface strings, "
+                    "the templates, the generated pages, mkdocs.yml's nav and the links of docs/ (adapter/checks.py). "
+                    "Prints one line per problem, `file:line: field: message` (GitHub annotations in Actions), "
+                    "all at once. Exit 1 on any error; warnings, such as outdated translations, never change the "
+                    "exit code. Run it in the repository's root folder.")
     validate.add_argument("--data", default="data", help="data folder (default: ./data)")
     validate.add_argument("--strict-translations", action="store_true",
                           help="outdated or unstamped translations are errors (exit 1), not warnings")
