@@ -5,10 +5,10 @@ Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
   on edits of hand-written pages in docs/ but not on our own writes of generated ones, and on
   edits of the theme (overrides/).
-- on_config: validate data/, make the site plan and write its pages into docs/<lang>/ before
-  files are collected (only the previewed languages' under `atazan serve --lang`). It fires once
-  per language build (mkdocs-static-i18n); the plan is made again only when data/ or the
-  templates changed.
+- on_config: check what `atazan validate` checks (adapter/checks.py: data, strings, templates,
+  nav, links), make the site plan and write its pages into docs/<lang>/ before files are collected
+  (only the previewed languages' under `atazan serve --lang`). It fires once per language build
+  (mkdocs-static-i18n); the plan is made again only when data/ or the templates changed.
 - on_files (after i18n): after a theme edit, have a dirty rebuild render every page; keep generator
   templates in overrides/atazan/ out of the built site; add this language's missing pages, shown
   from the language that has them (atazan/website/languages.py).

@@ -1,5 +1,6 @@
-"""on_config's work: validate data/, make the site plan, and write its pages into docs/<lang>/
-before MkDocs collects files; skipped when data/ and the templates are as last time."""
+"""on_config's work: check the project as `atazan validate` does (adapter/checks.py), make the
+site plan, and write its pages into docs/<lang>/ before MkDocs collects files; skipped when data/
+and the templates are as last time."""
 
 from __future__ import annotations
 
