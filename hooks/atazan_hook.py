@@ -1,15 +1,17 @@
 """MkDocs adapter for the Ata Zan generator: events only, each mapping the site plan
-(atazan/website/plan.py) onto MkDocs' objects through atazan/adapter/.
+(atazan/website/plan.py, its page kinds in website/kinds/) onto MkDocs' objects through atazan/adapter/.
 
 Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
-  on edits of hand-written pages in docs/ but not on our own writes of generated ones.
-- on_config: validate data/, make the site plan and write its pages into docs/<lang>/ before
-  files are collected (only the previewed languages' under `atazan serve --lang`). It fires once
-  per language build (mkdocs-static-i18n); the plan is made again only when data/ or the
-  templates changed.
-- on_files (after i18n): keep generator templates in overrides/atazan/ out of the built site;
-  add this language's missing pages, shown from the language that has them (atazan/website/languages.py).
+  on edits of hand-written pages in docs/ but not on our own writes of generated ones, and on
+  edits of the theme (overrides/).
+- on_config: check what `atazan validate` checks (adapter/checks.py: data, strings, templates,
+  nav, links), make the site plan and write its pages into docs/<lang>/ before files are collected
+  (only the previewed languages' under `atazan serve --lang`). It fires once per language build
+  (mkdocs-static-i18n); the plan is made again only when data/ or the templates changed.
+- on_files (after i18n): after a theme edit, have a dirty rebuild render every page; keep generator
+  templates in overrides/atazan/ out of the built site; add this language's missing pages, shown
+  from the language that has them (atazan/website/languages.py).
 - on_page_markdown: keep those stand-in pages out of search; heading anchors titled in the page's
   language (toc permalink_title).
 - on_page_context: language links; the edit link of a generated page points at its data file,
@@ -17,7 +19,8 @@ Events, and why each is used:
 - on_page_content: mark the text of a page shown from another language with that language.
 - on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
 - on_template_context, on_post_template: each language's 404 page (404.html, ru/404.html, en/404.html).
-- on_post_page: make the hreflang alternates full URLs; add the Atom feed's autodiscovery <link>.
+- on_post_page: make the hreflang alternates full URLs; add the autodiscovery <link> of each Atom feed
+  the page announces (its language's news; an article's own).
 - on_post_build: write this language's search index (every language build); the open-data export
   and the Atom feeds once, in the root build; after the last language, one summary line.
 
@@ -27,9 +30,7 @@ i18n's per-language "Overriding ... config" lines are dropped (they repeat mkdoc
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -40,15 +41,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, is_language
 from atazan.adapter import outputs, pages, serve, state as build_state
 from atazan.adapter.generation import plan_and_write_pages
 from atazan.adapter.state import BuildCounts, BuildState, language, root_of
-from atazan.website.i18n import load_strings, page_url, strings_path
+from atazan.website.i18n import load_strings, strings_path
+from atazan.website.routes import HOME, page_url
 from atazan.website.languages import Catalog
 
 _state = BuildState()
 _counts = BuildCounts()
+_theme_edits = serve.ThemeEdits()
 build_state.add_filter_once("mkdocs.plugins.mkdocs_static_i18n.reconfigure", build_state.DropConfigEcho)
 
 
@@ -78,6 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _theme_edits.render_every_page_after_an_edit(files, config, _state.dirty)
     if _state.catalog is None:  # once per build: every language's pages are in docs/ by now
         _state.catalog = Catalog.from_docs(config.docs_dir)
     if config.theme.get("language") in LANGUAGES:
@@ -95,8 +99,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # each page after this event, so the page's own language is set here (strings.yml permalink.title).
     toc = config["mdx_configs"].get("toc")
     if toc is not None and toc.get("permalink"):
-        path = strings_path(root_of(config))
-        toc["permalink_title"] = _strings(path, os.stat(path).st_mtime_ns, root_of(config)).get(
+        toc["permalink_title"] = load_strings(strings_path(root_of(config)), root_of(config)).get(
             "permalink.title", pages.page_language(page, config))
     return markdown
 
@@ -117,7 +120,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    lang = config.theme.get("language")
+    lang = str(config.theme.get("language"))
     _counts.pages[lang] = _counts.pages.get(lang, 0) + 1
     target = pages.stand_in(page)
     if target:
@@ -127,7 +130,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not config.site_url or end < 0 or build_state.offline(config):
         return output
     site = config.site_url.rstrip("/") + "/"
-    return pages.absolute_alternates(output[:end], site + page.url) + pages.feed_link(site, page, config) + output[end:]
+    return pages.absolute_alternates(output[:end], site + page.url) + pages.feed_links(site, page, config, _state) + output[end:]
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -136,7 +139,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     strings = load_strings(strings_path(root), root)
     lang = language(config)
     env.globals["atazan_say"] = lambda key, **values: strings.get(key, lang, **values)
-    env.globals["atazan_home"] = {code: page_url(code, "index.md") for code in LANGUAGES}
+    env.globals["atazan_home"] = {code: page_url(code, HOME) for code in LANGUAGES}
     env.globals["atazan_default"] = DEFAULT_LANGUAGE
     return env
 
@@ -146,7 +149,9 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if template_name == "404.html":
         base = urlsplit(config.site_url or "/").path.rstrip("/")
         for alternate in pages.alternates(config):
-            alternate["link"] = f"{base}/{page_url(alternate.get('lang'), 'index.md')}"
+            code = alternate.get("lang")
+            if is_language(code):
+                alternate["link"] = f"{base}/{page_url(code, HOME)}"
     return context
 
 
@@ -157,7 +162,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def _write_indexes_and_exports(config: MkDocsConfig) -> None:
     try:
         outputs.write_search_index(config, _state)
-        outputs.write_exports_and_feeds(config, _state.plan)
+        outputs.write_exports_and_feeds(config, _state)
     except OSError as error:
         raise PluginError(build_state.cannot_write(error, root_of(config))) from None
 
@@ -172,8 +177,3 @@ def _summary_line(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_write_indexes_and_exports, _summary_line)
-
-
-@functools.lru_cache(maxsize=2)  # once per build, not once per page; an edited strings.yml is read again
-def _strings(path: str, mtime_ns: int, root: str):
-    return load_strings(path, root)

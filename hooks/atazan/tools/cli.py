@@ -8,7 +8,7 @@ import sys
 
 from atazan import LANGUAGES
 from atazan.dataset import explanations, translations
-from atazan.errors import DataError, display_path
+from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.validate import load_dataset
 from atazan.fsutil import write_atomic
 
@@ -27,10 +27,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     data_dir = os.path.abspath(args.data)
     root = os.path.dirname(data_dir)
     try:
-        dataset = load_dataset(data_dir, root)
+        dataset = _checked_project(data_dir, root)
     except DataError as error:
         _print_problems(error.problems, sys.stderr)
-        print(f"atazan: {len(error.problems)} error(s) in {args.data}", file=sys.stderr)
+        where = args.data if all(p.path.startswith(display_path(data_dir, root)) for p in error.problems) else "the project"
+        unchecked = f"; not checked until these are fixed: {'; '.join(error.not_checked)}" if error.not_checked else ""
+        print(f"atazan: {len(error.problems)} error(s) in {where}{unchecked}", file=sys.stderr)
         return 1
     # Outdated or unstamped translations are warnings; --strict-translations makes them errors.
     stale = translations.problems(dataset.translations, "error" if args.strict_translations else "warning")
@@ -41,12 +43,40 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # Explanations whose text changed since a person checked them (explanations.py): warnings too.
     warnings = dataset.warnings + stale + explanations.problems(dataset.explanations)
     _print_problems(warnings, sys.stderr)
+    # Where the kk and ru texts of a version differ in a number, date or article reference: both are
+    # official, so this may be real; listed for a person to check, it stops nothing.
+    for line in dataset.texts.notes:
+        print(line)
     print(
         f"atazan: {args.data} is valid: {len(dataset.provisions)} provisions, {len(dataset.themes)} themes, "
         f"{len(dataset.glossary)} glossary terms, {len(dataset.timeline)} timeline events, "
         f"{len(warnings)} warning(s)"
+        + ("; its strings, templates, nav and links too" if _is_project(data_dir, root) else "")
     )
     return 0
+
+
+def _checked_project(data_dir: str, root: str):
+    """The dataset, checked as `mkdocs build --strict` checks it when data/ belongs to a project
+    (mkdocs.yml beside it): strings, templates, generated pages, nav and links too
+    (adapter/checks.py); the data alone otherwise."""
+    config_file = os.path.join(root, "mkdocs.yml")
+    if not _is_project(data_dir, root):
+        return load_dataset(data_dir, root)
+    from mkdocs.exceptions import ConfigurationError
+
+    from atazan.adapter import checks
+
+    try:
+        config = checks.load_config(config_file)
+    except ConfigurationError as error:
+        raise DataError([Problem(display_path(config_file, root), "", str(error).strip())],
+                        ["everything else (it needs mkdocs.yml)"]) from None
+    return checks.check(config).dataset
+
+
+def _is_project(data_dir: str, root: str) -> bool:
+    return os.path.basename(data_dir) == "data" and os.path.isfile(os.path.join(root, "mkdocs.yml"))
 
 
 def _valid_dataset(command: str, data: str):
@@ -177,13 +207,21 @@ def cmd_import_text(args: argparse.Namespace) -> int:
 
     given = importer.Provenance(publisher=args.publisher, title=args.title, date=args.date, url=args.url,
                                 registry=args.registry, official=args.official, translator=args.translator,
-                                partial=args.partial)
+                                partial=args.partial, expect_articles=args.expect_articles)
     try:
-        report = importer.run(args.file, args.version, args.lang, os.path.abspath(args.data), given)
+        report = importer.run(args.files, args.version, args.lang, os.path.abspath(args.data), given)
     except TextImportError as error:
-        print(f"atazan import-text: {args.file}: {error}", file=sys.stderr)
+        named = args.files[0] if len(args.files) == 1 else " ".join(args.files)
+        print(f"atazan import-text: {named}: {error}", file=sys.stderr)
         return 1
+    print(report.account)
     print(report.summary())
+    if report.compared:
+        other = "ru" if args.lang == "kk" else "kk"
+        print(f"compared with the {other} text of {args.version}: {len(report.compared)} difference(s) "
+              "(`atazan validate` lists them)")
+        for line in report.compared[:20]:
+            print(f"  {line}")
     return 0
 
 
@@ -193,7 +231,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     from atazan.dataset import correspondence
     from atazan.fsutil import write_atomic
-    from atazan.website.articles import reference_version
+    from atazan.website.legaltext import reference_version
 
     data_dir = os.path.abspath(args.data)
     root = os.path.dirname(data_dir)
@@ -210,8 +248,14 @@ def cmd_match(args: argparse.Namespace) -> int:
               "import a second with `atazan import-text` first", file=sys.stderr)
         return 1
     reference = reference_version(dataset)
+    assert reference is not None  # two versions are held
     held = correspondence.matching_texts(dataset.texts)
-    oldest_first = sorted(held, key=lambda v: (dataset.versions[v].date.isoformat() if dataset.versions[v].date else "9999", v))
+
+    def oldest(version: str) -> tuple[str, str]:
+        date = dataset.versions[version].date
+        return (date.isoformat() if date else "9999", version)
+
+    oldest_first = sorted(held, key=oldest)
     table = correspondence.propose({v: held[v] for v in oldest_first}, reference, dataset.correspondence)
     # One row, one block of short lines: a confirmation is a one-line diff.
     body = yaml.safe_dump(correspondence.to_data(table), allow_unicode=True, sort_keys=False, width=120,
@@ -293,7 +337,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="atazan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check the dataset; exit 1 on any error")
+    validate = sub.add_parser(
+        "validate", help="check everything `mkdocs build --strict` stops on; exit 1 on any error",
+        description="Checks what the strict build checks before it writes a page: the data, the interface strings, "
+                    "the templates, the generated pages, mkdocs.yml's nav and the links of docs/ (adapter/checks.py). "
+                    "Prints one line per problem, `file:line: field: message` (GitHub annotations in Actions), "
+                    "all at once. Exit 1 on any error; warnings, such as outdated translations, never change the "
+                    "exit code. Run it in the repository's root folder.")
     validate.add_argument("--data", default="data", help="data folder (default: ./data)")
     validate.add_argument("--strict-translations", action="store_true",
                           help="outdated or unstamped translations are errors (exit 1), not warnings")
@@ -319,25 +369,30 @@ def build_parser() -> argparse.ArgumentParser:
     news.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     news.set_defaults(func=cmd_import_news)
     text = sub.add_parser(
-        "import-text", help="import one official text (document JSON or plain text) into DIR/texts/VERSION/LANG.yml",
-        description="Reads the legal information system's document JSON or running plain text; writes "
-                    "DIR/texts/VERSION/LANG.yml only if it changes. Bad input: one line, exit 1, nothing written.")
-    text.add_argument("file", metavar="FILE")
+        "import-text", help="import one official text, as saved from the portals, into DIR/texts/VERSION/LANG.yml",
+        description="Reads a text in any shape the portals give (zan.gov.kz JSON, Әділет 2.0 API JSON, a saved page, "
+                    "DOCX, text copied from the portal or a newspaper, UTF-8 or cp1251), told from its content; "
+                    "prints the word account; writes DIR/texts/VERSION/LANG.yml only if it changes. Bad input: one "
+                    "line, exit 1, nothing written. Never fetches anything.")
+    text.add_argument("files", nargs="+", metavar="FILE",
+                      help="the saved file; several only for the pages of one zan.gov.kz document, in order")
     text.add_argument("--version", required=True, help="a version id of versions.yml (e.g. adopted)")
     text.add_argument("--lang", required=True, choices=("kk", "ru", "en"))
     text.add_argument("--data", default="data", help="data folder (default: ./data)")
-    text.add_argument("--publisher", help="who published the text (default for document JSON: the legal information system)")
-    text.add_argument("--title", help="the publication's title (default for document JSON: its own)")
-    text.add_argument("--date", help="publication date, YYYY-MM-DD (default for document JSON: versionDate)")
-    text.add_argument("--url", help="where a reader can check the text")
-    text.add_argument("--registry", help="the legal information system's code (default for document JSON: ngr)")
+    text.add_argument("--publisher", help="who published the text (default for the portals' JSON and pages: zan.gov.kz or Әділет, whichever it came from)")
+    text.add_argument("--title", help="the publication's title (default where the file carries one: its own)")
+    text.add_argument("--date", help="publication date, YYYY-MM-DD (default: zan.gov.kz versionDate, Әділет 2.0 revision_date as a local date)")
+    text.add_argument("--url", help="where a reader can check the text (default for a saved page: its address)")
+    text.add_argument("--registry", help="the registry code, e.g. K2600000000 (default: the file's ngr, or the saved page's address)")
     official = text.add_mutually_exclusive_group()
     official.add_argument("--official", dest="official", action="store_const", const=True, default=None,
-                          help="an official text (default for kk/ru document JSON)")
+                          help="an official text (default for kk/ru from the portals' JSON and pages)")
     official.add_argument("--unofficial", dest="official", action="store_const", const=False,
                           help="an unofficial translation; needs --translator")
     text.add_argument("--translator", help="who translated an unofficial text")
     text.add_argument("--partial", action="store_true", help="the file holds only some articles of the version")
+    text.add_argument("--expect-articles", type=int, metavar="N",
+                      help="refuse unless exactly N articles are read (when you know the count)")
     text.set_defaults(func=cmd_import_text)
     match = sub.add_parser(
         "match", help="propose which article of each version is which (DIR/correspondence.yml); confirmed cells are kept",

@@ -1,32 +1,20 @@
-"""Language helpers shared by every page kind: URLs, dates, interface strings."""
+"""Language helpers shared by every page kind: dates, interface strings (addresses: routes.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import posixpath
 from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan import LANGUAGES, Language
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import read_yaml
 
-# kk is the state language, so it is the default and lives at the site root.
-URL_PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
-
-
-def page_url(lang: str, src_path: str) -> str:
-    """`provisions/ownership.md` -> `ru/provisions/ownership/`, relative to the site root."""
-    stem, _ = posixpath.splitext(src_path)
-    if posixpath.basename(stem) == "index":
-        stem = posixpath.dirname(stem)
-    return URL_PREFIX[lang] + (stem + "/" if stem else "")
-
 
 @lru_cache(maxsize=4096)  # Babel's formatting is slow; every page of a build shows the same build date
-def format_date(value: dt.date, lang: str) -> str:
+def format_date(value: dt.date, lang: Language) -> str:
     """A date as readers of `lang` write it, from CLDR data (kk: `2026 ж. 15 наурыз`)."""
     return babel_format_date(value, format="long", locale=lang)
 
@@ -37,7 +25,7 @@ class Strings:
     def __init__(self, table: dict[str, dict[str, str]]):
         self._table = table
 
-    def get(self, key: str, lang: str, **values: object) -> str:
+    def get(self, key: str, lang: Language, **values: object) -> str:
         text = self._table[key][lang]
         return text.format(**values) if values else text
 
@@ -45,9 +33,18 @@ class Strings:
         return sorted(self._table)
 
 
-@lru_cache(maxsize=8)
 def load_strings(path: str, root: str) -> Strings:
-    """Load and check the string table: every key needs every language."""
+    """Load and check the string table: every key needs every language. Read again when the file
+    changed: `mkdocs serve` / `atazan serve` build many times in one process."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        stat = None  # read_yaml reports the missing or unreadable file by name
+    return _load_strings(path, root, stat.st_mtime_ns if stat else None, stat.st_size if stat else None)
+
+
+@lru_cache(maxsize=8)  # once per build, not once per page; the key changes with the file
+def _load_strings(path: str, root: str, mtime_ns: int | None, size: int | None) -> Strings:
     shown = display_path(path, root)
     # The data files' reader: libyaml when available, messages with file and line, duplicate keys caught.
     loaded, problems = read_yaml(path, shown)
@@ -58,11 +55,11 @@ def load_strings(path: str, root: str) -> Strings:
         raise DataError([Problem(shown, "", "expected a mapping of keys to values", 1)])
     for key, texts in table.items():
         if not isinstance(texts, dict):
-            problems.append(Problem(shown, key, "expected kk, ru and en texts"))
+            problems.append(Problem(shown, key, "expected kk, ru and en texts", loaded.line_of((key,))))
             continue
         for lang in LANGUAGES:
             if not isinstance(texts.get(lang), str) or not texts[lang].strip():
-                problems.append(Problem(shown, f"{key}.{lang}", "missing interface string"))
+                problems.append(Problem(shown, f"{key}.{lang}", "missing interface string", loaded.line_of((key, lang))))
     if problems:
         raise DataError(problems)
     return Strings(table)
@@ -70,3 +67,8 @@ def load_strings(path: str, root: str) -> Strings:
 
 def strings_path(root: str) -> str:
     return os.path.join(root, "overrides", "atazan", "strings.yml")
+
+
+def text_strings_path(root: str) -> str:
+    """The strings of the Constitution's text pages (article, whole text, what changed)."""
+    return os.path.join(root, "overrides", "atazan", "strings-text.yml")

@@ -14,7 +14,7 @@
  *          says the whole index is in.
  * Everything else (ranking, highlighting, the UI) stays Material's.
  *
- * It runs as the first part of atazan-search.bundle.js (hooks/atazan/website/search_index.py
+ * It runs as the first part of atazan-search.bundle.js (hooks/atazan/website/exports/search_index.py
  * writes it: this file, Material's worker, lunr's stemmers), as a real Web Worker or inside the
  * iframe-worker shim of the offline copy, where importScripts is asynchronous and the script's own
  * URL is the one in document.currentScript. Parameters come from that URL (set by the loader):
@@ -261,7 +261,7 @@
     });
   }
 
-  // The rest of the index (hooks/atazan/website/search_index.py, split): the texts of the documents
+  // The rest of the index (hooks/atazan/website/exports/search_index.py, split): the texts of the documents
   // SETUP had only the titles of, in the same order, then the other documents whole; the language's
   // whole index if they do not match.
   function loadTexts(data, docs) {

@@ -19,9 +19,9 @@ writes, from it:
 overrides/assets/javascripts/atazan-search-loader.js points Material at these files when the reader
 reaches for search. Why it is smaller than a third of the combined file: Material writes JSON with
 ASCII escapes, six bytes per Cyrillic letter; this writes UTF-8 (two bytes). The figures:
-`python -m atazan.website.search_index SITE`.
+`python -m atazan.website.exports.search_index SITE`.
 
-No MkDocs import: hooks/atazan/adapter/outputs.py calls this from on_post_build.
+No MkDocs import: adapter/outputs.py calls this from the hook's on_post_build.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ import re
 import sys
 
 from atazan import LANGUAGES
-from atazan.website.i18n import URL_PREFIX
+from atazan.website.routes import URL_PREFIX
 from atazan.fsutil import write_atomic
 
 COMBINED = "search_index.json"
@@ -186,7 +186,7 @@ def write_worker_bundle(site_dir: str, config: dict) -> str:
             raise SearchIndexError(f"{path}: missing (the search worker bundle needs it)") from None
         chunks.append(b"(function () {\n" + code + b"\n}).call(self);\n")
     names = json.dumps([os.path.basename(path) for path in parts[2:]]).encode()
-    header = (b"/* Written by hooks/atazan/website/search_index.py from " + os.path.basename(parts[0]).encode() + b", "
+    header = (b"/* Written by hooks/atazan/website/exports/search_index.py from " + os.path.basename(parts[0]).encode() + b", "
               + b", ".join(os.path.basename(path).encode() for path in parts[1:]) + b" (see their licences): do not edit. */\n"
               + b"self.atazanBundled = " + names + b";\n")
     target = os.path.join(workers, BUNDLE)
@@ -213,7 +213,7 @@ def measure(site_dir: str) -> dict[str, dict[str, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m atazan.search_index",
+        prog="python -m atazan.website.exports.search_index",
         description="Sizes of the search index files of a built site (what each language downloads).")
     parser.add_argument("site", help="a built site folder (mkdocs build --site-dir SITE)")
     args = parser.parse_args(argv)
