@@ -30,7 +30,7 @@ import posixpath
 import statistics
 import threading
 import time
-from dataclasses import dataclass
+from typing import Any
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
@@ -73,10 +73,12 @@ _EN_LABELS = {"title": "TEST CONSTITUTION, {v} (INVENTED TEXT)", "section": "Sec
               "section_title": "Test section {n}", "article": "Article {n}", "new": "new", "more": "moreover"}
 
 
-def _fixture_generator(root: str):
+def _fixture_generator(root: str) -> Any:
     path = os.path.join(root, *CHANGES_FIXTURES, "make_fixtures.py")
     spec = importlib.util.spec_from_file_location("atazan_bench_changes_fixtures", path)
-    module = importlib.util.module_from_spec(spec)
+    if spec is None or spec.loader is None:
+        raise benchbuild.BenchError(f"{path}: cannot be loaded (the test constitution's generator)")
+    module: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.WORDS = {**module.WORDS, "en": _EN_WORDS}
     module.LABELS = {**module.LABELS, "en": _EN_LABELS}
@@ -209,7 +211,7 @@ PAGE_KINDS = (
 
 def sample_pages(site: str) -> list[tuple[str, str, str]]:
     """(language, kind, site-relative URL) of each page kind the site has, in every language."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     for lang in LANGUAGES:
         prefix = "" if lang == DEFAULT_LANGUAGE else lang + "/"
         for kind, paths in PAGE_KINDS:
@@ -428,8 +430,8 @@ def index_weight(site: str) -> list[dict]:
 
 
 def _median(values: list[float | None]) -> float | None:
-    values = [v for v in values if v is not None]
-    return round(statistics.median(values), 3) if values else None
+    known = [v for v in values if v is not None]
+    return round(statistics.median(known), 3) if known else None
 
 
 def measure_site(label: str, site: str, browser, langs: list[str], log=print, loads: bool = True) -> dict:
