@@ -4,7 +4,8 @@
 Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
   on edits of hand-written pages in docs/ but not on our own writes of generated ones.
-- on_config: validate data/, make the site plan and write its pages into docs/<lang>/ before
+- on_config: refuse a link in docs/ that leads out of the repository (adapter/containment.py);
+  validate data/, make the site plan and write its pages into docs/<lang>/ before
   files are collected (only the previewed languages' under `atazan serve --lang`). It fires once
   per language build (mkdocs-static-i18n); the plan is made again only when data/ or the
   templates changed.
@@ -15,7 +16,8 @@ Events, and why each is used:
 - on_page_context: language links; the edit link of a generated page points at its data file,
   and "suggest a translation" is offered where the page's text in this language is missing or unreviewed.
 - on_page_content: mark the text of a page shown from another language with that language.
-- on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
+- on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials;
+  `atazan_csp`, the Content-Security-Policy of a page (atazan/website/csp.py).
 - on_template_context, on_post_template: each language's 404 page (404.html, ru/404.html, en/404.html).
 - on_post_page: make the hreflang alternates full URLs; add the Atom feed's autodiscovery <link>.
 - on_post_build: write this language's search index (every language build); the open-data export
@@ -41,9 +43,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES
-from atazan.adapter import outputs, pages, serve, state as build_state
+from atazan.adapter import containment, outputs, pages, serve, state as build_state
 from atazan.adapter.generation import plan_and_write_pages
 from atazan.adapter.state import BuildCounts, BuildState, language, root_of
+from atazan.website import csp
 from atazan.website.i18n import load_strings, page_url, strings_path
 from atazan.website.languages import Catalog
 
@@ -72,6 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build_state.build_only_chosen_languages(config)
     root = root_of(config)
     build_state.check_languages(config, root)
+    containment.refuse_links_out_of_docs(config, root)
     plan_and_write_pages(config, root, _state, _counts)
     return config
 
@@ -138,6 +142,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["atazan_say"] = lambda key, **values: strings.get(key, lang, **values)
     env.globals["atazan_home"] = {code: page_url(code, "index.md") for code in LANGUAGES}
     env.globals["atazan_default"] = DEFAULT_LANGUAGE
+    env.filters["atazan_csp"] = csp.policy  # partials/atazan/head-csp.html
     return env
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from atazan.dataset import textrules
+from atazan.dataset import messages, textrules
 from atazan.dataset.textrules import BIDI_CONTROLS, MAX_FILE_BYTES  # noqa: F401 (imported from here elsewhere)
 from atazan.errors import Problem
 
@@ -96,11 +96,11 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
         return None, [Problem(shown_path, "", bad.message, bad.line_and_column(text)[0])]
     if _FastLoader is not None:
         try:
-            return _parse(_FastLoader, text, shown_path)
+            return _decoded_checked(*_parse(_FastLoader, text, shown_path))
         except yaml.YAMLError:
             pass  # parsed again below, for the pure-Python loader's wording of the problem
     try:
-        return _parse(_Loader, text, shown_path)
+        return _decoded_checked(*_parse(_Loader, text, shown_path))
     except _AliasRefused as error:
         return None, [Problem(shown_path, "", str(error), error.mark.line + 1 if error.mark else None)]
     except yaml.MarkedYAMLError as error:
@@ -112,6 +112,22 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
         return None, [Problem(shown_path, "", f"YAML syntax error: {reason}", line)]
     except yaml.YAMLError as error:
         return None, [Problem(shown_path, "", f"YAML syntax error: {error}")]
+
+
+def _decoded_checked(loaded: LoadedFile, problems: list[Problem]) -> tuple[LoadedFile | None, list[Problem]]:
+    # The same rules on every string as the parser decoded it: an escape ("\x01", "\uFFFE")
+    # passes the raw check above and would otherwise reach lxml or the feed writer, which refuse it
+    # with a traceback. A file with such a string is refused whole, as one with the raw character is.
+    found = sorted(((loaded.line_of(loc) or 0, _printable(messages.field_path(loc)), problem.message)
+                    for loc, problem in textrules.value_problems(loaded.data)), key=lambda item: item[0])
+    if not found:
+        return loaded, problems
+    return None, problems + [Problem(loaded.path, field, message, line or None) for line, field, message in found]
+
+
+def _printable(field: str) -> str:
+    # A key can hold the bad character itself; the message names it without printing it.
+    return textrules.FORBIDDEN.sub(lambda m: f"\\u{ord(m.group(0)):04X}", field)
 
 
 def _read_regular_file(abs_path: str, shown_path: str, root: str | None) -> tuple[bytes | None, Problem | None]:

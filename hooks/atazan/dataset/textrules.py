@@ -73,3 +73,26 @@ def strings_in(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[An
                 stack.append((where + (key,), item))
         elif isinstance(current, list):
             stack.extend((where + (i,), item) for i, item in enumerate(current))
+
+
+def value_problem(text: str) -> TextProblem | None:
+    """`string_problem` for a string as the YAML parser decoded it. The raw file was checked
+    before parsing; what is found here was written as an escape (`"\\x01"`, `"\\uFFFE"`, `"\\0"`)
+    that only became the character when decoded, so the message says where in the value it is
+    and how it was most likely written, not a column of the file."""
+    problem = string_problem(text)
+    if problem is None or problem.message.startswith("text of "):
+        return problem
+    char = text[problem.index]
+    kind = problem.message.split(" U+", 1)[0]
+    return TextProblem(problem.index, f"{kind} U+{ord(char):04X} at character {problem.index + 1} of the value "
+                                      f"(a YAML escape such as \"\\u{ord(char):04X}\" decodes to it); remove it")
+
+
+def value_problems(value: Any) -> Iterator[tuple[tuple[Any, ...], TextProblem]]:
+    """Every decoded string of a data file (keys included) that breaks the rules, with its
+    location as pydantic reports one, so the loader can name field and line."""
+    for loc, text in strings_in(value):
+        problem = value_problem(text)
+        if problem is not None:
+            yield loc, problem

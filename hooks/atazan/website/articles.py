@@ -22,6 +22,7 @@ import os
 from dataclasses import dataclass, field
 
 from atazan import LANGUAGES
+from atazan.dataset import correspondence as corr
 from atazan.dataset import texts as texts_module
 from atazan.dataset.texts import TextFile, article_eid, number_key, paragraph_eid, subparagraph_eid
 from atazan.dataset.memo import per_dataset_key
@@ -30,7 +31,7 @@ from atazan.website.i18n import Strings, format_date, load_strings, page_url
 from atazan.website.models import Link, provision_link
 from atazan.website import news as news_pages
 
-REFERENCE_PREFERENCE = "adopted"
+REFERENCE_PREFERENCE = corr.REFERENCE_PREFERENCE
 # The languages whose text is official, in the order a missing language falls back to them.
 OFFICIAL_FALLBACK = ("kk", "ru")
 STRINGS_FILE = ("overrides", "atazan", "strings-text.yml")
@@ -133,13 +134,8 @@ def strings(root: str) -> Strings:
 
 
 def reference_version(dataset: Dataset) -> str | None:
-    held = dataset.texts.versions()
-    if REFERENCE_PREFERENCE in held:
-        return REFERENCE_PREFERENCE
-    if not held:
-        return None
-    # The latest by date; a version without a date (a proposal) comes last.
-    return max(held, key=lambda v: (dataset.versions[v].date.isoformat() if dataset.versions[v].date else "", v))
+    # The one rule, shared with the check of data/correspondence.yml (dataset/correspondence.py).
+    return corr.site_reference(dataset.texts.versions(), {vid: v.date for vid, v in dataset.versions.items()})
 
 
 def article_numbers(dataset: Dataset, version: str) -> list[str]:

@@ -27,6 +27,7 @@ import yaml
 
 from atazan.dataset.load import BIDI_CONTROLS
 from atazan.dataset.schema import URL_PATTERN
+from atazan.errors import display_path
 from atazan.fsutil import write_atomic
 from atazan.importers.news import dedupe, parse, refs, relevance
 
@@ -352,10 +353,19 @@ def run(paths: list[str], data_dir: str, ctx: Context, dry_run: bool = False, lo
         raise ImportError_(f"internal error: {len(writes)} files to write for "
                            f"{len(report.new) + len(report.updated)} new or updated records; nothing written")
     if not dry_run:
-        os.makedirs(news_dir, exist_ok=True)
-        for target, content in sorted(writes.items()):
-            write_atomic(target, content)
+        _write_all(sorted(writes.items()), os.path.dirname(os.path.abspath(data_dir)))
     return report
+
+
+def _write_all(writes: list[tuple[str, bytes]], root: str) -> None:
+    # A read-only folder, a full disk or a linked data/news (leading out of the project) stops the
+    # run with one line; each file is replaced whole or not at all (fsutil.write_atomic).
+    for done, (target, content) in enumerate(writes):
+        try:
+            write_atomic(target, content, root=root)
+        except OSError as error:
+            raise ImportError_(f"{display_path(target, root)}: cannot write: {error.strerror or error}; "
+                               f"{done} of {len(writes)} record(s) written before it, the rest not (each file is whole)") from None
 
 
 def print_report(report: Report, log=print) -> None:
