@@ -4,7 +4,8 @@
 Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
   on edits of hand-written pages in docs/ but not on our own writes of generated ones.
-- on_config: refuse a link in docs/ that leads out of the repository (adapter/containment.py);
+- on_config: refuse a link in docs/ that leads out of the repository and a site or repository
+  address that is no plain web address (adapter/guards.py);
   validate data/, make the site plan and write its pages into docs/<lang>/ before
   files are collected (only the previewed languages' under `atazan serve --lang`). It fires once
   per language build (mkdocs-static-i18n); the plan is made again only when data/ or the
@@ -43,7 +44,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES
-from atazan.adapter import containment, outputs, pages, serve, state as build_state
+from atazan.adapter import guards, outputs, pages, serve, state as build_state
 from atazan.adapter.generation import plan_and_write_pages
 from atazan.adapter.state import BuildCounts, BuildState, language, root_of
 from atazan.website import csp
@@ -75,7 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build_state.build_only_chosen_languages(config)
     root = root_of(config)
     build_state.check_languages(config, root)
-    containment.refuse_links_out_of_docs(config, root)
+    guards.refuse_links_out_of_docs(config, root)
+    guards.refuse_unsafe_addresses(config)
     plan_and_write_pages(config, root, _state, _counts)
     return config
 

@@ -36,7 +36,7 @@ def check_inside(path: str, root: str) -> None:
 
 
 def links_leaving(folder: str, root: str, refused: tuple[str, ...] = (".git",)) -> list[tuple[str, str]]:
-    """(link, where it leads) for every symbolic link under `folder` (the folder itself included)
+    """(link, what it names) for every symbolic link under `folder` (the folder itself included)
     that resolves outside `root`, or into one of root's `refused` folders, or nowhere. MkDocs copies
     what a link in docs/ points at into the site: a link to /proc/self/environ would publish the
     build's environment."""
@@ -51,12 +51,12 @@ def links_leaving(folder: str, root: str, refused: tuple[str, ...] = (".git",)) 
         return any(os.path.commonpath([real, other]) == other for other in barred)
 
     if os.path.islink(folder) and bad(folder):
-        return [(folder, os.path.realpath(folder))]
+        return [(folder, os.readlink(folder))]
     for dirpath, dirnames, filenames in os.walk(folder):  # links to folders are not followed
         for name in dirnames + filenames:
             path = os.path.join(dirpath, name)
             if os.path.islink(path) and bad(path):
-                found.append((path, os.path.realpath(path)))
+                found.append((path, os.readlink(path)))
     return sorted(found)
 
 
