@@ -107,6 +107,8 @@ _ANCHOR_CONTEXT = 4
 
 def _opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[str, int, int, int, int]]:
     """SequenceMatcher-style opcodes turning `a` into `b` ("equal", or "replace"/"delete"/"insert")."""
+    if len(a) * len(b) <= _MATCHER_CELLS:  # every real article: exactly what readers saw before
+        return difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
     raw: list[tuple[str, int, int, int, int]] = []
     _diff(a, 0, len(a), b, 0, len(b), raw)
     merged: list[list] = []
