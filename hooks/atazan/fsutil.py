@@ -35,29 +35,64 @@ def check_inside(path: str, root: str) -> None:
         raise OutsideProject(path, os.path.realpath(path))
 
 
-def links_leaving(folder: str, root: str, refused: tuple[str, ...] = (".git",)) -> list[tuple[str, str]]:
-    """(link, what it names) for every symbolic link under `folder` (the folder itself included)
-    that resolves outside `root`, or into one of root's `refused` folders, or nowhere. MkDocs copies
-    what a link in docs/ points at into the site: a link to /proc/self/environ would publish the
-    build's environment."""
+def unsafe_links(folder: str, root: str, refused: tuple[str, ...] = (".git",)) -> list[tuple[str, str, str]]:
+    """(link, what it names, why) for every symbolic link under `folder` (the folder itself
+    included) that MkDocs must not follow: one that resolves outside `root`, into one of root's
+    `refused` folders or nowhere, and one to a folder (MkDocs walks linked folders: a link to an
+    ancestor is a loop it walks until paths grow too long, a link to the root publishes all of it).
+    MkDocs copies what a link in docs/ points at into the site: /proc/self/environ would publish
+    the build's environment."""
     real_root = os.path.realpath(root)
     barred = [os.path.join(real_root, name) for name in refused]
-    found = []
 
-    def bad(path: str) -> bool:
+    def why(path: str) -> str | None:
         real = os.path.realpath(path)
         if not os.path.exists(real) or os.path.commonpath([real, real_root]) != real_root:
-            return True
-        return any(os.path.commonpath([real, other]) == other for other in barred)
+            return "outside the repository"
+        if any(os.path.commonpath([real, other]) == other for other in barred):
+            return "into the repository's " + " or ".join(refused)
+        if os.path.isdir(real):
+            return "a folder MkDocs would walk (a loop, or the whole of it)"
+        return None
 
-    if os.path.islink(folder) and bad(folder):
-        return [(folder, os.readlink(folder))]
+    found = []
+    if os.path.islink(folder) and why(folder):
+        return [(folder, os.readlink(folder), why(folder) or "")]
     for dirpath, dirnames, filenames in os.walk(folder):  # links to folders are not followed
         for name in dirnames + filenames:
             path = os.path.join(dirpath, name)
-            if os.path.islink(path) and bad(path):
-                found.append((path, os.readlink(path)))
+            reason = why(path) if os.path.islink(path) else None
+            if reason:
+                found.append((path, os.readlink(path), reason))
     return sorted(found)
+
+
+class NotRegularFile(OSError):
+    """A path to read that is a FIFO, a device, a folder, or larger than the reader takes."""
+
+
+def read_regular(path: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. A FIFO would block open() until some
+    writer came, /dev/zero never ends: each is refused (NotRegularFile) before a byte is read."""
+    import stat
+
+    # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            kind = ("a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe" if stat.S_ISFIFO(info.st_mode)
+                    else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a plain file")
+            raise NotRegularFile(errno.EINVAL, f"{kind}, not a regular file", path)
+        if info.st_size > limit:
+            raise NotRegularFile(errno.EFBIG, f"file too large ({info.st_size:,} bytes; at most {limit:,})", path)
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:  # a file that grew while it was read (/proc files report size 0)
+            raise NotRegularFile(errno.EFBIG, f"file too large (over {limit:,} bytes)", path)
+        return data
+    finally:
+        os.close(descriptor)
 
 
 def write_atomic(path: str, content: str | bytes, encoding: str = "utf-8", durable: bool = True,

@@ -159,6 +159,56 @@ def test_a_string_over_the_size_limit_is_one_line(project):
     assert f"definition.en.text: text of {len(loaded['definition']['en']['text']):,} characters; at most " in err.splitlines()[0]
 
 
+@pytest.mark.parametrize("case", ["flow lists", "flow maps", "block lists"])
+def test_deep_nesting_is_one_line_not_a_crash(project, case):
+    # libyaml composes nested nodes by recursion in C: 200,000 "[" (400 KB) ended the process with
+    # SIGSEGV, no message at all; the pure-Python loader ends in RecursionError.
+    path = project / "data" / "provisions" / "ownership.yml"
+    deep = {"flow lists": "[" * 200_000 + "]" * 200_000, "flow maps": "{a: " * 60_000 + "1" + "}" * 60_000,
+            "block lists": "\n" + "".join("  " * (i + 1) + "-\n" for i in range(60))}[case]
+    number = len(path.read_text(encoding="utf-8").splitlines()) + 1
+    path.write_text(path.read_text(encoding="utf-8") + f"deep: {deep}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "atazan", "validate", "--data", str(project / "data")],
+                            capture_output=True, text=True, timeout=60, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")))
+    line = number if case != "block lists" else number + 50  # the 51st level starts 50 lines down
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (f"data/provisions/ownership.yml:{line}: nested more than 50 levels deep; "
+                                             "a data file needs a few")
+
+
+def test_a_binary_value_and_a_number_too_long_for_python_are_one_line_each(project):
+    path = project / "data" / "provisions" / "ownership.yml"
+    text = path.read_text(encoding="utf-8")
+    old = '  en: {text: "Forms of ownership (Article 8 of the first draft)", status: original}'
+    number = line_of(path, old)
+    # !!binary: bytes, which pydantic takes as text, so "\x01Forms" (base64 AUZvcm1z) passed every check.
+    path.write_text(text.replace(old, "  en: {text: !!binary AUZvcm1z, status: original}"), encoding="utf-8")
+    code, err = validate(project / "data")
+    one_line(code, err, f"data/provisions/ownership.yml:{number}: title.en.text: a binary value (!!binary); data files hold "
+                        "text: write it out")
+    # More than 4,300 digits: Python's int() refuses them with a ValueError, a traceback before.
+    path.write_text(text.replace("section: null", "section: " + "7" * 5000), encoding="utf-8")
+    code, err = validate(project / "data")
+    one_line(code, err, f"data/provisions/ownership.yml:{line_of(path, '7777')}: YAML syntax error: a number of 5,000 digits; "
+                        "put it in quotes if it is text")
+
+
+def test_two_pages_at_one_address_are_refused_not_one_silently_dropped(tmp_path):
+    # A theme whose id is "index" (a valid slug) made themes/index.md twice: the theme page or the
+    # themes index vanished without a word.
+    from atazan.errors import DataError
+    from atazan.website.generate import write_pages
+    from atazan.website.render import GeneratedPage
+
+    pages = [GeneratedPage("kk", "themes/index.md", "data/themes/index.yml", "---\natazan_generated: true\n---\n"),
+             GeneratedPage("kk", "themes/index.md", "data/themes", "---\natazan_generated: true\n---\n")]
+    with pytest.raises(DataError) as raised:
+        write_pages(pages, str(tmp_path / "docs"), str(tmp_path))
+    assert [str(p) for p in raised.value.problems] == [
+        "data/themes: id: its page kk/themes/index.md is also made from data/themes/index.yml; give the record another id"]
+    assert not (tmp_path / "docs").exists()
+
+
 # ---------------------------------------------------------------- containment
 
 def test_a_linked_texts_folder_is_refused_and_nothing_is_read_from_it(project, tmp_path):
@@ -246,6 +296,21 @@ def test_the_build_refuses_a_docs_link_out_of_the_repository(buildable):
             "copy the file in or remove the link") in result.stderr.splitlines()
     published = [p for p in (buildable / "out").rglob("*") if p.is_file()] if (buildable / "out").exists() else []
     assert not any(b"leaked-if-published" in p.read_bytes() for p in published)
+
+
+@pytest.mark.slow
+def test_the_build_refuses_a_link_in_overrides_and_a_link_to_a_folder(buildable):
+    # MkDocs publishes the theme's custom_dir (overrides/) like docs/; a link to a folder it walks
+    # (docs/en/loop -> .. hung the build: killed after five minutes).
+    (buildable / "overrides" / "leak.txt").symlink_to("/proc/self/environ")
+    (buildable / "docs" / "en" / "loop").symlink_to("..")
+    result = _build(buildable)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert ("ERROR   -  docs/en/loop: a symbolic link to .., a folder MkDocs would walk (a loop, or the whole of it); "
+            "MkDocs would publish it: copy the file in or remove the link") in lines
+    assert ("overrides/leak.txt: a symbolic link to /proc/self/environ, outside the repository; MkDocs would publish it: "
+            "copy the file in or remove the link") in lines
 
 
 @pytest.mark.slow

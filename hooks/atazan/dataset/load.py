@@ -56,9 +56,19 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
+def _int(loader: Any, node: yaml.ScalarNode) -> Any:
+    # Python refuses to turn more than 4,300 digits into an int (ValueError), a traceback otherwise.
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number of {len(node.value):,} digits; put it in quotes if it is text", node.start_mark) from None
+
+
 for _loader_class in (_Loader, _FastLoader):
     if _loader_class is not None:
         _loader_class.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+        _loader_class.add_constructor("tag:yaml.org,2002:int", _int)
 
 
 def _child(node: yaml.Node | None, key: Any) -> yaml.Node | None:
@@ -94,6 +104,9 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
     bad = textrules.character_problem(text)
     if bad is not None:
         return None, [Problem(shown_path, "", bad.message, bad.line_and_column(text)[0])]
+    deep = _nesting_problem(text, shown_path)
+    if deep is not None:
+        return None, [deep]
     if _FastLoader is not None:
         try:
             return _decoded_checked(*_parse(_FastLoader, text, shown_path))
@@ -118,11 +131,53 @@ def _decoded_checked(loaded: LoadedFile, problems: list[Problem]) -> tuple[Loade
     # The same rules on every string as the parser decoded it: an escape ("\x01", "\uFFFE")
     # passes the raw check above and would otherwise reach lxml or the feed writer, which refuse it
     # with a traceback. A file with such a string is refused whole, as one with the raw character is.
+    # A `!!binary` value is bytes, which pydantic would take as text unchecked: refused too.
     found = sorted(((loaded.line_of(loc) or 0, _printable(messages.field_path(loc)), problem.message)
-                    for loc, problem in textrules.value_problems(loaded.data)), key=lambda item: item[0])
+                    for loc, problem in [*textrules.value_problems(loaded.data), *_binary_values(loaded.data)]),
+                   key=lambda item: item[0])
     if not found:
         return loaded, problems
     return None, problems + [Problem(loaded.path, field, message, line or None) for line, field, message in found]
+
+
+def _binary_values(value: Any) -> list[tuple[tuple[Any, ...], textrules.TextProblem]]:
+    found = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
+    while stack:
+        where, current = stack.pop()
+        if isinstance(current, bytes):
+            found.append((where, textrules.TextProblem(0, "a binary value (!!binary); data files hold text: write it out")))
+        elif isinstance(current, dict):
+            for key, item in current.items():
+                if isinstance(key, bytes):
+                    found.append((where, textrules.TextProblem(0, "a binary key (!!binary); write it as text")))
+                stack.append((where + (key if isinstance(key, (str, int)) else str(key),), item))
+        elif isinstance(current, list):
+            stack.extend((where + (i,), item) for i, item in enumerate(current))
+    return found
+
+
+# Data files nest a few levels (a text: articles, paragraphs, subparagraphs). libyaml composes
+# nested nodes by recursion in C: some thirty thousand levels of "[" in a 60 KB file crash the
+# process (SIGSEGV) before any message, and the pure-Python loader ends in RecursionError.
+MAX_NESTING = 50
+
+
+def _nesting_problem(text: str, shown_path: str) -> Problem | None:
+    """Counted on the parser's events, which come one by one without recursion."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastLoader or _Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return Problem(shown_path, "", f"nested more than {MAX_NESTING} levels deep; a data file needs a few",
+                                   event.start_mark.line + 1)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: the parse below reports it (never deeper than seen here)
+    return None
 
 
 def _printable(field: str) -> str:

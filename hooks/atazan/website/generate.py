@@ -35,7 +35,16 @@ def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str,
     """`languages`: the languages `pages` were rendered for (default: all); generated pages of
     other languages are left as they are, never removed."""
     report = WriteReport()
-    wanted = {os.path.join(docs_dir, page.lang, page.path): page for page in pages}
+    wanted: dict[str, GeneratedPage] = {}
+    clashes: list[Problem] = []
+    for page in pages:
+        target = os.path.join(docs_dir, page.lang, page.path)
+        other = wanted.setdefault(target, page)
+        if other is not page:  # a theme whose id is "index" is the themes index page too: one would vanish
+            clashes.append(Problem(page.source_file, "id", f"its page {page.lang}/{page.path} is also made from "
+                                                           f"{other.source_file}; give the record another id"))
+    if clashes:
+        raise DataError(clashes)
     clashes = [p for p in wanted if os.path.exists(p) and not is_generated(p)]
     if clashes:
         raise DataError([

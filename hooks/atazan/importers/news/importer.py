@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from atazan.dataset import textrules
 from atazan.dataset.load import BIDI_CONTROLS
 from atazan.dataset.schema import URL_PATTERN
 from atazan.errors import display_path
-from atazan.fsutil import write_atomic
+from atazan.fsutil import read_regular, write_atomic
 from atazan.importers.news import dedupe, parse, refs, relevance
 
 MARKER = "# --- machine: written by `atazan import-news` on every run; edit `curated` above, not below ---"
@@ -83,13 +84,16 @@ def context_from_dataset(dataset) -> Context:
                    {vid: v.date for vid, v in dataset.versions.items() if v.date})
 
 
+# A dump is a few hundred news items in some 50 KB; a hundred times that is no dump.
+MAX_DUMP_BYTES = 64 * 1024 * 1024
+
+
 # 1-2. read and parse
 def read_dumps(paths: list[str], report: Report, log=print) -> list[dedupe.Located]:
     located = []
     for number, path in enumerate(paths, start=1):
         try:
-            with open(path, encoding="utf-8-sig", newline="") as handle:
-                text = handle.read()
+            text = read_regular(path, MAX_DUMP_BYTES).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ImportError_(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
         items, warnings = parse.parse_text(text, path)
@@ -106,7 +110,8 @@ def read_dumps(paths: list[str], report: Report, log=print) -> list[dedupe.Locat
 
 # Control characters, and the bidirectional controls that display text in another order than
 # it is stored (U+202E): no news text needs them, and the data loader refuses files holding them.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]")
+# Unicode non-characters too (textrules.FORBIDDEN, the rules the loader applies to what this writes).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]|" + textrules.FORBIDDEN.pattern)
 
 
 def _neutralise(item: parse.RawItem, path: str) -> list[str]:
