@@ -114,6 +114,20 @@ def test_an_escape_in_a_record_is_one_line_with_file_line_and_field(project, esc
                         f"(a YAML escape such as \"\\u{hex_code}\" decodes to it); remove it")
 
 
+@pytest.mark.parametrize("escape, message", [
+    ("\\ud800", "title.en.text: half of a UTF-16 surrogate pair U+D800 at character 9 of the value (an escape like "
+                 "\"\\uD800\"); write the character itself"),
+    ("\\U00110000", "YAML syntax error: found invalid Unicode character escape code"),  # a ValueError traceback before
+])
+def test_an_escape_for_no_character_is_one_line(project, escape, message):
+    path = project / "data" / "provisions" / "ownership.yml"
+    old = '  en: {text: "Forms of ownership (Article 8 of the first draft)", status: original}'
+    number = line_of(path, old)
+    path.write_text(path.read_text(encoding="utf-8").replace(old, old.replace("Forms of", "Forms of" + escape)), encoding="utf-8")
+    code, err = validate(project / "data")
+    one_line(code, err, f"data/provisions/ownership.yml:{number}: {message}")
+
+
 @pytest.mark.slow
 def test_an_escaped_control_in_a_curated_headline_stops_the_build_with_one_line(buildable):
     # F3: validated, then the feed writer died with a traceback naming no file.

@@ -107,13 +107,20 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
     deep = _nesting_problem(text, shown_path)
     if deep is not None:
         return None, [deep]
+    fast_error: yaml.YAMLError | None = None
     if _FastLoader is not None:
         try:
             return _decoded_checked(*_parse(_FastLoader, text, shown_path))
-        except yaml.YAMLError:
-            pass  # parsed again below, for the pure-Python loader's wording of the problem
+        except yaml.YAMLError as error:
+            fast_error = error  # parsed again below, for the pure-Python loader's wording of the problem
     try:
         return _decoded_checked(*_parse(_Loader, text, shown_path))
+    except ValueError:
+        # The pure-Python loader can fail where libyaml said why: an escape past U+10FFFF
+        # ("\U00110000") makes it call chr() on no character.
+        mark = getattr(fast_error, "problem_mark", None)
+        reason = (getattr(fast_error, "problem", None) or "an escape for a character that does not exist").strip()
+        return None, [Problem(shown_path, "", f"YAML syntax error: {reason}", mark.line + 1 if mark else None)]
     except _AliasRefused as error:
         return None, [Problem(shown_path, "", str(error), error.mark.line + 1 if error.mark else None)]
     except yaml.MarkedYAMLError as error:
