@@ -17,6 +17,7 @@ headers of ours), written by overrides/partials/atazan/head-csp.html before any 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -44,6 +45,7 @@ def script_hash(body: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+@functools.lru_cache(maxsize=64)  # one per page depth and language: the same few texts for every page
 def policy(known_scripts: str) -> str:
     """The policy for one page; `known_scripts`: HTML holding the inline scripts to allow."""
     hashes = sorted({script_hash(body) for body in _INLINE_SCRIPT.findall(str(known_scripts))})
