@@ -116,7 +116,7 @@ def test_a_headline_in_capitals_fails_validation(tmp_path):
     shutil.copytree(ROOT / "data", data)
     path = data / "news" / f"{EVICTION}.yml"
     text = path.read_text(encoding="utf-8")
-    shouting = "Уполномоченный по правам ребёнка предложила запретить выселение из жилища без решения суда"
+    shouting = "Уполномоченный по правам ребёнка Динара Закиева предложила запретить выселение из жилища без решения суда"
     assert text.count(shouting) == 1
     path.write_text(text.replace(shouting, shouting.upper()), encoding="utf-8")
     line = text[: text.index(shouting)].count("\n") + 1

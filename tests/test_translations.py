@@ -144,7 +144,7 @@ def test_stamping_unstamped_files_adds_only_the_hash_keys(real_data):
     # housing-eviction.yml mixes flow mappings, block mappings with `|` text and nested renderings.
     housing = (real_data / "provisions" / "housing-eviction.yml").read_text(encoding="utf-8")
     assert housing.startswith("# yaml-language-server: $schema=../../schema/provision.schema.json\n# A proposed norm")
-    assert re.search(r'  ru: \{text: "Никакого выселения без решения суда \(предложение\)", status: translated, '
+    assert re.search(r'  ru: \{text: "Запрет выселения без решения суда \(предложение\)", status: translated, '
                      r'from: en, source_hash: "[0-9a-f]{8}"\}\n', housing)
     assert re.search(r'    ru:\n      status: translated\n      from: en\n      source_hash: "[0-9a-f]{8}"\n      text: \|\n', housing)
     # Every translation is now current, and a second run changes nothing.

@@ -195,6 +195,14 @@ class Section(Record):
     source_note: LocalizedAll | None = None
 
 
+class Outlet(Record):
+    """How the site names an outlet in each language (data/outlets.yml): outlets, institutions and
+    our own timeline are named in the reader's language; only a source's own title stays as published."""
+
+    outlet: Text  # exactly as records write it (the news importer's `outlet`, a source's `outlet`)
+    name: Annotated[dict[Lang, Text], AfterValidator(_all_languages)]
+
+
 class TimelineEvent(Record):
     date: IsoDate
     # A short heading per language (the timeline's headings, the news index, search); None: the date only.
@@ -339,7 +347,10 @@ LISTS: dict[str, type[Record]] = {
     "versions.yml": VersionKind,
     "sections.yml": Section,
     "timeline.yml": TimelineEvent,
+    "outlets.yml": Outlet,
 }
+# Lists a dataset may leave out: without outlets.yml every outlet is shown as its records write it.
+OPTIONAL_LISTS = {"outlets.yml"}
 # Lists in data/ for contributors and tests, not rendered, so the loader does not read them.
 REFERENCE_LISTS: dict[str, type[Record]] = {
     "terms.yml": PreferredTerm,

@@ -32,6 +32,8 @@ class Dataset:
     factchecks: dict[str, schema.FactCheck] = field(default_factory=dict)
     versions: dict[str, schema.VersionKind] = field(default_factory=dict)
     sections: dict[str, schema.Section] = field(default_factory=dict)
+    # Each outlet's name per language (data/outlets.yml), keyed by the outlet as records write it.
+    outlets: dict[str, schema.Outlet] = field(default_factory=dict)
     timeline: list[schema.TimelineEvent] = field(default_factory=list)
     # Record id -> the data file it came from, for edit links and messages.
     origin: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -59,7 +61,7 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
         raise DataError([Problem(display_path(data_dir, root), "", "data folder not found")])
 
     for name, model in schema.LISTS.items():
-        loaded, found = _read(os.path.join(data_dir, name), root)
+        loaded, found = _read(os.path.join(data_dir, name), root, must_exist=name not in schema.OPTIONAL_LISTS)
         problems += found
         if loaded is None:
             continue
@@ -76,6 +78,11 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
                 problems.append(Problem(loaded.path, f"[{index}].version", f"unknown version '{version}' (see data/versions.yml)", loaded.line_of((index, "version"))))
         if name == "timeline.yml":
             dataset.timeline = sorted(records, key=lambda event: event.date)
+        elif name == "outlets.yml":
+            for index, record in enumerate(records):
+                if record.outlet in dataset.outlets:
+                    problems.append(Problem(loaded.path, f"[{index}].outlet", f"duplicate outlet '{record.outlet}'", loaded.line_of((index, "outlet"))))
+                dataset.outlets[record.outlet] = record
         else:
             target = dataset.versions if name == "versions.yml" else dataset.sections
             for index, record in enumerate(records):

@@ -33,6 +33,7 @@ LIST_NAMES = {
     "versions.yml": "versions",
     "sections.yml": "sections",
     "timeline.yml": "timeline",
+    "outlets.yml": "outlets",
     "terms.yml": "terms",
 }
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

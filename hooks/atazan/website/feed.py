@@ -39,6 +39,6 @@ def build_feed(dataset: Dataset, lang: str, site_url: str, strings: Strings) -> 
         entry.link(href=url, rel="alternate")
         entry.updated(_stamp(item.date))
         entry.published(_stamp(item.date))
-        entry.author(name=item.machine.outlet)
+        entry.author(name=link.outlet.text)  # the outlet named in the feed's language
         entry.summary(link.summary.text if link.summary else item.machine.summary.text)
     return fg.atom_str(pretty=True)

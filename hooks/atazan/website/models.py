@@ -15,14 +15,15 @@ from atazan.website import textdiff
 from atazan.website.i18n import format_date, page_url
 from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.validate import Dataset
-from atazan.website import news
+from atazan.website import collation, news
+from atazan.website.outlets import OutletName, outlet_name
 from atazan.website.views import (Link, Shown, TranslationNotice, pick, provision_link, relative_url, source_links,  # noqa: F401 (re-exported)
                                   theme_link, translation_notice)
 
 
 @dataclass(frozen=True)
 class SourceView:
-    outlet: str
+    outlet: OutletName
     title: str
     url: str | None
     date: str
@@ -140,7 +141,7 @@ def _version_view(dataset: Dataset, version: schema.TextVersion, lang: str) -> V
         text_language=version.text_language,
         translation=version.translation,
         own_translation=pick(version.translations, lang, version) if own else None,
-        source=SourceView(source.outlet, source.title, source.url, format_date(source.date, lang),
+        source=SourceView(outlet_name(dataset, source.outlet, lang), source.title, source.url, format_date(source.date, lang),
                           pick(source.note, lang) if source.note else None, story),
         note=pick(version.note, lang) if version.note else None,
     )
@@ -185,11 +186,11 @@ def provision_page(dataset: Dataset, pid: str, lang: str) -> ProvisionPage:
     views = [dataclasses.replace(v, same_source_as_next=i + 1 < len(views) and views[i + 1].source == v.source)
              for i, v in enumerate(views)]
     section = dataset.sections.get(provision.section) if provision.section else None
-    glossary = [
+    glossary = collation.sorted_for(lang, [
         Link(tid, term.term[lang].text, "glossary.md")
-        for tid, term in sorted(dataset.glossary.items())
+        for tid, term in dataset.glossary.items()
         if pid in term.provisions
-    ]
+    ], key=lambda link: link.title)
     page = ProvisionPage(
         id=pid,
         lang=lang,
@@ -242,11 +243,16 @@ def section_groups(dataset: Dataset, lang: str) -> list[SectionGroup]:
     for sid, section in dataset.sections.items():  # file order is the Constitution's order
         members = [pid for pid, p in sorted(dataset.provisions.items()) if p.section == sid]
         if members:
-            groups.append(SectionGroup(section.title[lang].text, section.number, [summarize(dataset, p, lang) for p in members]))
+            groups.append(SectionGroup(section.title[lang].text, section.number, _alphabetical(dataset, members, lang)))
     unplaced = [pid for pid, p in sorted(dataset.provisions.items()) if p.section is None]
     if unplaced:
-        groups.append(SectionGroup(None, None, [summarize(dataset, p, lang) for p in unplaced]))
+        groups.append(SectionGroup(None, None, _alphabetical(dataset, unplaced, lang)))
     return groups
+
+
+def _alphabetical(dataset: Dataset, pids: list[str], lang: str) -> list[ProvisionSummary]:
+    # Within a section, by title in the reader's alphabet (not by file name, which is English).
+    return collation.sorted_for(lang, [summarize(dataset, p, lang) for p in pids], key=lambda s: s.link.title)
 
 
 def timeline_entries(dataset: Dataset, lang: str) -> list[TimelineEntry]:

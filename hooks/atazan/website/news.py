@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from atazan.dataset import schema
 from atazan.website.i18n import format_date, page_url
+from atazan.website.outlets import OutletName, outlet_name
 from atazan.dataset.memo import per_dataset, per_dataset_key
 from atazan.website.views import (Link, Shown, TranslationNotice, pick, provision_link, source_links, theme_link,
                                    translation_notice)
@@ -20,7 +21,7 @@ FEED_DIR = "feeds"  # site/feeds/news-<lang>.xml, written after the build
 
 @dataclass(frozen=True)
 class SourceRow:
-    outlet: str
+    outlet: OutletName
     title: str
     date: str
     url: str | None
@@ -60,7 +61,7 @@ class NewsLink:
     title: Headline
     date: str
     iso_date: str
-    outlet: str
+    outlet: OutletName
     path: str
     summary: Shown | None
 
@@ -76,7 +77,7 @@ class NewsPage:
     source_title_listed: bool  # the Sources list already shows the story's own title
     date: str
     iso_date: str
-    outlet: str
+    outlet: OutletName
     sources: list[SourceRow]
     summary: Shown | None  # curated; None until someone writes one
     extract: str
@@ -153,7 +154,7 @@ def _sources(dataset: Dataset, sources: list[schema.NewsSource], lang: str) -> l
     for s in sources:
         nid = stories_by_title(dataset).get((title_key(s.title), s.date))
         story = Link(nid, headline(dataset.news[nid], lang).text, f"news/{nid}.md") if nid else None
-        rows.append(SourceRow(s.outlet, s.title, format_date(s.date, lang), s.url, story))
+        rows.append(SourceRow(outlet_name(dataset, s.outlet, lang), s.title, format_date(s.date, lang), s.url, story))
     return rows
 
 
@@ -161,7 +162,7 @@ def news_link(dataset: Dataset, nid: str, lang: str) -> NewsLink:
     item = dataset.news[nid]
     summary = pick(item.curated.summary, lang) if item.curated.summary else None
     return NewsLink(nid, headline(item, lang), format_date(item.date, lang), item.date.isoformat(),
-                    item.machine.outlet, f"news/{nid}.md", summary)
+                    outlet_name(dataset, item.machine.outlet, lang), f"news/{nid}.md", summary)
 
 
 @per_dataset_key  # one model per build, shared by every page that shows it
@@ -182,7 +183,7 @@ def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
         source_title_listed=any(title_key(s.title) == title_key(item.machine.title) for s in item.machine.sources),
         date=format_date(item.date, lang),
         iso_date=item.date.isoformat(),
-        outlet=item.machine.outlet,
+        outlet=outlet_name(dataset, item.machine.outlet, lang),
         sources=_sources(dataset, item.machine.sources, lang),
         summary=pick(item.curated.summary, lang) if item.curated.summary else None,
         extract=item.machine.summary.text,

@@ -17,7 +17,7 @@ from typing import Callable, Mapping
 from atazan import LANGUAGES
 from atazan.dataset import explanations
 from atazan.dataset.validate import Dataset
-from atazan.website import articles, changes, editlinks, handouts, models
+from atazan.website import articles, changes, collation, editlinks, handouts, models
 from atazan.website import news as news_pages
 
 
@@ -113,7 +113,7 @@ def _timeline(dataset: Dataset, lang: str):
 
 
 def _glossary(dataset: Dataset, lang: str):
-    terms = sorted(dataset.glossary.values(), key=lambda term: term.term[lang].text.casefold())
+    terms = collation.sorted_for(lang, dataset.glossary.values(), key=lambda term: term.term[lang].text)
     entries = [(t.id, models.pick(t.term, lang), models.pick(t.definition, lang),
                 [models.provision_link(dataset, p, lang) for p in t.provisions]) for t in terms]
     return [("glossary.md", "data/glossary", {"entries": entries, "translation": models.translation_notice(
