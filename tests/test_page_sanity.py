@@ -24,9 +24,10 @@ from test_build import fixture_site  # noqa: F401
 from test_offline import offline_root  # noqa: F401
 from text.test_text_site import built as text_site  # noqa: F401
 
-OFFLINE_LINKS = ("issue 24 (routes): the offline copy links glossary terms, news sources and provisions "
-                 "folder-style (../../glossary/#term, ../x/) where it needs .html files, and its 404 pages use "
-                 "absolute /ata-zan/ paths that lead nowhere from file://")
+OFFLINE_LINKS = ("issue 24 (routes): the offline copy keeps links written folder-style for the online site "
+                 "(glossary terms ../../glossary/#term, the language selector of top-level pages ../en/x/, the "
+                 "article pages' links to texts/<version>/#art_N and the changes pages' to articles/N/), which "
+                 "from file:// open a folder or lead outside the copy; its 404 pages use absolute /ata-zan/ paths")
 
 # The injected provision's title and summary hold Jinja syntax on purpose: the pages must show it
 # as written (tests/test_bad_input.py).
