@@ -1,5 +1,5 @@
 """MkDocs adapter for the Ata Zan generator: events only, each mapping the site plan
-(atazan/website/plan.py) onto MkDocs' objects through atazan/adapter/.
+(atazan/website/plan.py, its page kinds in website/kinds/) onto MkDocs' objects through atazan/adapter/.
 
 Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
@@ -17,7 +17,8 @@ Events, and why each is used:
 - on_page_content: mark the text of a page shown from another language with that language.
 - on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
 - on_template_context, on_post_template: each language's 404 page (404.html, ru/404.html, en/404.html).
-- on_post_page: make the hreflang alternates full URLs; add the Atom feed's autodiscovery <link>.
+- on_post_page: make the hreflang alternates full URLs; add the autodiscovery <link> of each Atom feed
+  the page announces (its language's news; an article's own).
 - on_post_build: write this language's search index (every language build); the open-data export
   and the Atom feeds once, in the root build; after the last language, one summary line.
 
@@ -40,11 +41,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, is_language
 from atazan.adapter import outputs, pages, serve, state as build_state
 from atazan.adapter.generation import plan_and_write_pages
 from atazan.adapter.state import BuildCounts, BuildState, language, root_of
-from atazan.website.i18n import load_strings, page_url, strings_path
+from atazan.website.i18n import load_strings, strings_path
+from atazan.website.routes import HOME, page_url
 from atazan.website.languages import Catalog
 
 _state = BuildState()
@@ -117,7 +119,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    lang = config.theme.get("language")
+    lang = str(config.theme.get("language"))
     _counts.pages[lang] = _counts.pages.get(lang, 0) + 1
     target = pages.stand_in(page)
     if target:
@@ -127,7 +129,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not config.site_url or end < 0 or build_state.offline(config):
         return output
     site = config.site_url.rstrip("/") + "/"
-    return pages.absolute_alternates(output[:end], site + page.url) + pages.feed_link(site, page, config) + output[end:]
+    return pages.absolute_alternates(output[:end], site + page.url) + pages.feed_links(site, page, config, _state) + output[end:]
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -136,7 +138,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     strings = load_strings(strings_path(root), root)
     lang = language(config)
     env.globals["atazan_say"] = lambda key, **values: strings.get(key, lang, **values)
-    env.globals["atazan_home"] = {code: page_url(code, "index.md") for code in LANGUAGES}
+    env.globals["atazan_home"] = {code: page_url(code, HOME) for code in LANGUAGES}
     env.globals["atazan_default"] = DEFAULT_LANGUAGE
     return env
 
@@ -146,7 +148,9 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if template_name == "404.html":
         base = urlsplit(config.site_url or "/").path.rstrip("/")
         for alternate in pages.alternates(config):
-            alternate["link"] = f"{base}/{page_url(alternate.get('lang'), 'index.md')}"
+            code = alternate.get("lang")
+            if is_language(code):
+                alternate["link"] = f"{base}/{page_url(code, HOME)}"
     return context
 
 
@@ -157,7 +161,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def _write_indexes_and_exports(config: MkDocsConfig) -> None:
     try:
         outputs.write_search_index(config, _state)
-        outputs.write_exports_and_feeds(config, _state.plan)
+        outputs.write_exports_and_feeds(config, _state)
     except OSError as error:
         raise PluginError(build_state.cannot_write(error, root_of(config))) from None
 

@@ -50,7 +50,7 @@ def bluebell_markup(record: dict) -> str:
 
 
 def akn_xml(record: dict) -> bytes:
-    from atazan.website import akn
+    from atazan.website.exports import akn
     from types import SimpleNamespace
 
     versions = {"adopted": SimpleNamespace(date=__import__("datetime").date(2026, 3, 15))}
@@ -73,7 +73,7 @@ def timed(fn, repeat=5) -> float:
 
 def main() -> None:
     raw = open(os.path.join(ROOT, "tests", "text", "fixtures", "adopted.ru.json"), "rb").read()
-    record = importer.build_record(raw, "adopted", "ru", importer.Provenance())
+    record, _, _ = importer.build_record([("adopted.ru.json", raw)], "adopted", "ru", importer.Provenance())
     typo = copy.deepcopy(record)
     typo["articles"][12]["paragraphs"][1]["text"] = typo["articles"][12]["paragraphs"][1]["text"].replace("вымышленная", "вымышленая")
     inserted = copy.deepcopy(record)

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from atazan.tools import bench  # noqa: E402  (the project copy the benchmark uses)
-from atazan.website.i18n import URL_PREFIX  # noqa: E402
+from atazan.website.routes import URL_PREFIX  # noqa: E402
 
 TERM = "referendum"
 

@@ -17,7 +17,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.getcwd(), "hooks"))
 
-from atazan.website import articles, changes, handouts, models, news  # noqa: E402
+from atazan.website import legaltext, views  # noqa: E402
+from atazan.website.kinds import (article, changes, factcheck, glossary_page, handout, news, provision, status,  # noqa: E402
+                                  text, theme, timeline)
 
 counts: collections.Counter = collections.Counter()
 
@@ -32,7 +34,8 @@ def _count(cls: type, name: str) -> None:
     cls.__init__ = counted
 
 
-for module in (models, news, articles, changes, handouts):
+for module in (legaltext, views, article, changes, factcheck, glossary_page, handout, news, provision, status, text, theme,
+               timeline):
     for name, cls in list(vars(module).items()):
         if inspect.isclass(cls) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__:
             _count(cls, name)

@@ -56,7 +56,7 @@ def test_bench_smoke(site_dir, tmp_path):
         assert page["unresolved"] == []  # every CSS/JS the page names exists in the site
         assert page["css_gz"] > 0 and page["js_gz"] > 0
         assert page["total_gz"] == page["html_gz"] + page["css_gz"] + page["js_gz"]
-    # Each language's own index (hooks/atazan/website/search_index.py), not the combined file.
+    # Each language's own index (hooks/atazan/website/exports/search_index.py), not the combined file.
     assert {(s["lang"], s["index"]) for s in weight["search_index"]} == {
         (lang, f"search/search_index.{lang}.json") for lang in LANGUAGES}
     assert all(s["gz"] for s in weight["search_index"])

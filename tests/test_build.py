@@ -41,7 +41,7 @@ import sys
 from pathlib import Path
 
 from atazan.website import render
-from atazan.website.i18n import page_url
+from atazan.website.routes import page_url
 from conftest import CORE_FIXTURE, ROOT, build_site, core_project
 
 SITE_PATH = "/ata-zan/"  # the path of mkdocs.yml's default site_url; absolute links start with it

@@ -60,9 +60,9 @@ def test_the_built_glossary_is_in_the_readers_alphabet(site_dir, dataset, lang, 
 
 
 def test_provisions_within_a_section_are_in_the_readers_alphabet(site_dir, dataset):
-    from atazan.website import models
+    from atazan.website.kinds import provision
 
     for lang in ("kk", "ru"):
-        for group in models.section_groups(dataset, lang):
+        for group in provision.section_groups(dataset, lang):
             titles = [p.link.title for p in group.provisions]
             assert titles == collation.sorted_for(lang, titles, key=str), (lang, group.title)

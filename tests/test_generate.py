@@ -119,7 +119,7 @@ def test_a_write_is_atomic_and_leaves_no_temporary_file(fixture_pages, docs, mon
     target = docs / "en" / "provisions" / "ownership.md"
     before = target.read_text(encoding="utf-8")
     changed = [p for p in fixture_pages if (p.lang, p.path) != ("en", "provisions/ownership.md")]
-    from atazan.website.render import GeneratedPage
+    from atazan.website.pagefile import GeneratedPage
 
     page = next(p for p in fixture_pages if (p.lang, p.path) == ("en", "provisions/ownership.md"))
     edited = GeneratedPage(page.lang, page.path, page.source_file, page.content + "\nEdited.\n")

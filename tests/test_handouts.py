@@ -69,12 +69,12 @@ def test_handouts_stay_out_of_search_and_the_nav(site_dir):
 
 
 def test_overflow_is_named_not_dropped(dataset, monkeypatch):
-    from atazan.website import handouts
+    from atazan.website.kinds import handout
 
-    monkeypatch.setattr(handouts, "HANDOUT_PROVISIONS", 0)
+    monkeypatch.setattr(handout, "HANDOUT_PROVISIONS", 0)
     for tid in dataset.themes:
         members = sorted(pid for pid, p in dataset.provisions.items() if tid in p.themes)
-        h = handouts.handout.__wrapped__(dataset, tid, "en")  # not the model kept for this dataset
+        h = handout.handout.__wrapped__(dataset, tid, "en")  # not the model kept for this dataset
         assert h.provisions == [] and sorted(link.id for link in h.more) == members
 
 

@@ -3,13 +3,11 @@ switcher targets and assets. External links are listed in a report, never fetche
 
 from __future__ import annotations
 
-import os
 import re
-from collections import defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import urlparse
 
+import linkcheck
 import pytest
 from conftest import LANGUAGES, ROOT
 
@@ -17,31 +15,6 @@ from conftest import LANGUAGES, ROOT
 pytestmark = pytest.mark.xdist_group("link-check")
 
 REPORT = ROOT / "build" / "external-links.txt"
-
-
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[tuple[str, str]] = []  # (what, url)
-        self.ids: set[str] = set()
-        self.switcher: list[tuple[str, str]] = []  # (hreflang, href) of the language selector
-        self.lang: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        for key in ("id", "name") if tag == "a" else ("id",):
-            if a.get(key):
-                self.ids.add(a[key])
-        if tag == "html":
-            self.lang = a.get("lang")
-        if tag == "a" and a.get("href"):
-            self.links.append(("a", a["href"]))
-            if "md-select__link" in (a.get("class") or "").split():
-                self.switcher.append((a.get("hreflang"), a["href"]))
-        elif tag == "link" and a.get("href"):
-            self.links.append((f"link[{a.get('rel')}]", a["href"]))
-        elif tag in ("script", "img", "iframe", "source") and a.get("src"):
-            self.links.append((tag, a["src"]))
 
 
 def _site_url() -> str:
@@ -56,53 +29,15 @@ def _site_url_path() -> str:
 
 @pytest.fixture(scope="module")
 def pages(site_dir):
-    parsed = {}
-    for path in sorted(site_dir.rglob("*.html")):
-        page = _Page()
-        page.feed(path.read_text(encoding="utf-8"))
-        parsed[path] = page
-    return parsed
+    return linkcheck.parse_site(site_dir)
 
 
 def _target(site: Path, page: Path, url: str, base_path: str) -> tuple[Path | None, str]:
-    """The file a site-internal URL leads to (None if external), and its fragment."""
-    parts = urlparse(url)
-    if url.startswith(_site_url()):
-        # The site's own full URLs (canonical, hreflang alternates) are checked like relative ones.
-        parts = urlparse(base_path.rstrip("/") + "/" + url[len(_site_url()):])
-    elif parts.scheme or url.startswith("//"):
-        return None, ""
-    if parts.path.startswith("/"):
-        # 404.html uses absolute paths under the site URL's path.
-        rel = parts.path[len(base_path):] if parts.path.startswith(base_path) else parts.path.lstrip("/")
-        resolved = site / unquote(rel)
-    else:
-        resolved = Path(unquote(urlparse(urljoin(page.as_uri(), parts.path or page.name)).path))
-    if resolved.is_dir():
-        resolved = resolved / "index.html"
-    return resolved, unquote(parts.fragment)
+    return linkcheck.target(site, page, url, base_path, _site_url())
 
 
 def test_no_broken_links_or_anchors(site_dir, pages):
-    base_path = _site_url_path()
-    broken, external = [], defaultdict(set)
-    checked = 0
-    for page, parsed in pages.items():
-        for what, url in parsed.links:
-            if url.startswith(("mailto:", "tel:", "javascript:", "data:")):
-                continue
-            target, fragment = _target(site_dir, page, url, base_path)
-            if target is None:
-                external[url].add(str(page.relative_to(site_dir)))
-                continue
-            checked += 1
-            where = f"{page.relative_to(site_dir)}: {what} {url}"
-            if not target.is_file() or not str(target.resolve()).startswith(str(site_dir.resolve())):
-                broken.append(f"{where}: no such file")
-            elif fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else set()
-                if fragment not in ids:
-                    broken.append(f"{where}: no element with id '{fragment}'")
+    broken, checked, external = linkcheck.broken_links(site_dir, pages, base_path=_site_url_path(), site_url=_site_url())
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text("".join(f"{url}\t{len(found)} page(s), e.g. {sorted(found)[0]}\n" for url, found in sorted(external.items())),
                       encoding="utf-8")
@@ -143,3 +78,17 @@ def test_link_check_catches_a_broken_link(tmp_path):
     missing, _ = _target(tmp_path, page, "b/", "/")
     assert not missing.is_file()
     assert _target(tmp_path, page, "https://example.org/", "/") == (None, "")
+
+
+def test_offline_link_check_refuses_a_folder(tmp_path):
+    # From file:// a folder is a directory listing, not its index page: the 534 links the offline
+    # copy had (glossary terms, "read the original") were of that kind.
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "index.html").write_text('<h2 id="kurultai">x</h2>', encoding="utf-8")
+    (tmp_path / "glossary.html").write_text('<h2 id="kurultai">x</h2>', encoding="utf-8")
+    (tmp_path / "index.html").write_text('<a href="glossary/#kurultai">a</a><a href="glossary.html#kurultai">b</a>',
+                                         encoding="utf-8")
+    pages = linkcheck.parse_site(tmp_path)
+    assert linkcheck.broken_links(tmp_path, pages)[0] == []
+    broken, checked, _ = linkcheck.broken_links(tmp_path, pages, directory_urls=False)
+    assert checked == 2 and broken == ["index.html: a glossary/#kurultai: no such file"]

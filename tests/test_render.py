@@ -9,6 +9,7 @@ import markdown
 import pytest
 
 from atazan.website import render
+from atazan.website.kinds import PAGE_KINDS
 from atazan.dataset.validate import load_dataset
 from conftest import LANGUAGES, ROOT, replace_first, replace_once
 
@@ -92,10 +93,10 @@ def test_every_language_has_the_same_pages(real_pages, dataset):
     per_lang = {lang: {p.path for p in real_pages if p.lang == lang} for lang in LANGUAGES}
     shared = per_lang["kk"] & per_lang["ru"] & per_lang["en"]
     # The one designed exception: kk+ru bilingual handouts for roundtables (kk and ru only).
-    bilingual = {path for lang in LANGUAGES for path, _, _ in render.PAGE_KINDS["handout-bilingual"].pages(dataset, lang)}
+    bilingual = {page.path for lang in LANGUAGES for page in PAGE_KINDS["handout-bilingual"].pages(dataset, lang)}
     assert set().union(*per_lang.values()) - shared == bilingual
     for kind in ("provision", "theme", "provision-index", "theme-index", "timeline", "glossary"):
-        paths = {path for path, _, _ in render.PAGE_KINDS[kind].pages(dataset, "kk")}
+        paths = {page.path for page in PAGE_KINDS[kind].pages(dataset, "kk")}
         assert paths and paths <= shared, kind
     assert {f"provisions/{pid}.md" for pid in dataset.provisions} <= shared
     assert {f"themes/{tid}.md" for tid in dataset.themes} <= shared
@@ -163,7 +164,7 @@ def test_compiled_templates_are_cached_and_an_edited_template_is_compiled_again(
         return pages, {f.name: f.stat().st_mtime_ns for f in cache.iterdir()}
 
     first, compiled = render_in_a_new_environment()
-    assert len(compiled) >= len({kind.template for kind in render.PAGE_KINDS.values()})
+    assert len(compiled) >= len({kind.template for kind in PAGE_KINDS.values()})
     again, reused = render_in_a_new_environment()
     assert again == first and reused == compiled  # read back, not compiled and written again
 
@@ -184,7 +185,7 @@ DRAFT_VERSIONS = {"first_draft", "amended_draft", "final_draft"}
 
 
 def test_a_page_without_the_adopted_text_never_calls_a_proposal_or_the_1995_text_a_draft(site_dir, dataset):
-    from atazan.website.i18n import page_url
+    from atazan.website.routes import page_url
 
     not_drafts = [pid for pid, p in sorted(dataset.provisions.items())
                   if not any(v.version == "adopted" and v.text for v in p.versions)

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from atazan import LANGUAGES
-from atazan.website.i18n import URL_PREFIX
-from atazan.website.search_index import SearchIndexError, language_of, write_language_index
+from atazan.website.routes import URL_PREFIX
+from atazan.website.exports.search_index import SearchIndexError, language_of, write_language_index
 from conftest import ROOT
 
 # One worker keeps the module's search pages and normaliser page open for all its queries.

@@ -5,8 +5,16 @@ MkDocs imports), adapter/ (what the MkDocs hook's events do), importers/ (news a
 data/), tools/ (command line only). `hooks/atazan_hook.py` is the MkDocs hook.
 """
 
-LANGUAGES = ("kk", "ru", "en")
-DEFAULT_LANGUAGE = "kk"
+from typing import Literal, TypeGuard
+
+Language = Literal["kk", "ru", "en"]  # the same as dataset.schema.Lang, without importing the schema
+LANGUAGES: tuple[Language, ...] = ("kk", "ru", "en")
+DEFAULT_LANGUAGE: Language = "kk"
+
+
+def is_language(value: object) -> TypeGuard[Language]:
+    """`value` is one of LANGUAGES (a language read from MkDocs' configuration, a folder name)."""
+    return value in LANGUAGES
 # Set by `atazan serve --lang ru` (tools/serve.py); the MkDocs hook then builds only these languages.
 ONLY_LANGUAGES_ENV = "ATAZAN_LANGUAGES"
 

@@ -269,3 +269,97 @@ def test_what_changed_links_open_the_articles_diff(built):
         target = (built / "ru" / "changes" / "first_draft--adopted" / path / "index.html").resolve()
         assert target == (built / "ru" / "articles" / str(n) / "index.html").resolve()
         assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_offline(project, built_once) -> Path:
+    """The same project as the offline copy (scripts/offline_build.py's build, without the zip)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    def build(folder: Path) -> None:
+        # The offline configuration is not part of a contributor's project copy (copy_project).
+        shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
+        env = {**os.environ, "ATAZAN_OFFLINE": "true"}
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
+                                 "--site-dir", str(folder / "out")], cwd=project, env=env, capture_output=True, text=True,
+                                timeout=600)
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    return built_once("changes-site-offline", build) / "out"
+
+
+def test_every_link_leads_somewhere_online_and_offline(built, built_offline):
+    # The texts bring the most links of any site: article pages across versions, whole texts,
+    # what-changed pages. Online (folders) and offline (from file://, .html files only).
+    import linkcheck
+
+    for site, directory_urls in ((built, True), (built_offline, False)):
+        pages = linkcheck.parse_site(site)
+        broken, checked, _ = linkcheck.broken_links(site, pages, directory_urls=directory_urls, absolute=False)
+        assert checked > 15000, (site, checked)
+        assert broken == [], f"{site.name}: {len(broken)} broken:\n" + "\n".join(broken[:40])
+
+
+SITE_URL = "https://ata-zan.github.io/ata-zan/"  # mkdocs.yml's default site_url, which the suite builds with
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_each_article_has_a_valid_atom_feed_linked_from_its_page(built, lang):
+    # "Follow this article": its versions (the recipe's numbers), the records that explain it
+    # (Article 94: entry-into-force, tests' explain_adopted_article_94), and the news on its page.
+    import atom
+    from lxml import etree
+
+    feeds = sorted((built / "feeds" / "articles").glob(f"*-{lang}.xml"))
+    assert len(feeds) == recipe.ARTICLES
+    for n in (1, recipe.INSERTED_AT, 7, 21, 94, recipe.ARTICLES):
+        root = etree.parse(str(built / "feeds" / "articles" / f"{n}-{lang}.xml")).getroot()
+        assert atom.problems(root) == [], (n, atom.problems(root))
+        assert root.get(atom.XML_LANG) == lang
+        entries = root.findall(f"{atom.NS}entry")
+        ids = [e.findtext(f"{atom.NS}id") for e in entries]
+        old = expected_1995_number(n)
+        expected_versions = ([f"{SITE_URL}{PREFIX[lang]}texts/constitution_1995/#art_{old}"] if old else []) + [
+            f"{SITE_URL}{PREFIX[lang]}texts/first_draft/#art_{n}", f"{SITE_URL}{PREFIX[lang]}texts/adopted/#art_{n}"]
+        assert sorted(i for i in ids if "/texts/" in i) == sorted(expected_versions), n
+        explanations = [i for i in ids if "/provisions/" in i]
+        assert [i.split("#")[0] for i in explanations] == ([f"{SITE_URL}{PREFIX[lang]}provisions/entry-into-force/"] if n == 94 else [])
+        page = _html(built, lang, f"articles/{n}")
+        # The same stories as the page's "In the news" list, newest first.
+        on_page = re.findall(r'href="\.\./\.\./news/([^"/]+)/"', page)
+        assert [i for i in ids if "/news/" in i] == [f"{SITE_URL}{PREFIX[lang]}news/{nid}/" for nid in
+                                                     sorted(on_page, reverse=True)], n
+        updated = [e.findtext(f"{atom.NS}updated") for e in entries]
+        assert updated == sorted(updated, reverse=True) and root.findtext(f"{atom.NS}updated") == updated[0]
+        # Linked from the article's page (a file of the built site), and announced in its <head>.
+        href = re.search(r'<p class="atazan-feed"[^>]*><a href="([^"]+)" type="application/atom\+xml">', page).group(1)
+        assert (built / PREFIX[lang] / "articles" / str(n) / href).resolve() == (built / "feeds" / "articles" / f"{n}-{lang}.xml").resolve()
+        head = page.split("</head>", 1)[0]
+        assert f'type="application/atom+xml" href="{SITE_URL}feeds/articles/{n}-{lang}.xml"' in head
+    assert ids  # the loop above ran
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_article_page_names_its_news_by_headline(built, lang):
+    # The news list on an article page showed the headline object's Python repr ("Headline(text=…").
+    page = _html(built, lang, "articles/94")
+    items = re.findall(r'<li><a href="\.\./\.\./news/[^"]+/">(.*?)</a>', page, re.S)
+    assert items, "Article 94 is explained by entry-into-force, which has news"
+    assert not [i for i in items if "Headline(" in i or "Shown(" in i], items[:2]
+    assert "Headline(" not in page
+
+
+def test_article_94_feed_names_its_news_and_explanation(built):
+    from lxml import etree
+
+    import atom
+
+    root = etree.parse(str(built / "feeds" / "articles" / "94-ru.xml")).getroot()
+    titles = [e.findtext(f"{atom.NS}title") for e in root.findall(f"{atom.NS}entry")]
+    assert any(t.startswith("Пояснение: ") for t in titles)
+    assert sum(t.endswith(": Статья 94") for t in titles) == 3  # 1995, first draft, adopted
+    assert any("/news/" in e.findtext(f"{atom.NS}id") for e in root.findall(f"{atom.NS}entry"))

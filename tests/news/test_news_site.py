@@ -209,7 +209,7 @@ def test_every_page_announces_its_languages_feed(site_dir, lang):
 
 
 def test_factcheck_reaches_a_provision_by_its_checked_article(tmp_path):
-    from atazan.website.news import factchecks_for
+    from atazan.website.kinds.factcheck import factchecks_for
 
     from .conftest import ROOT
 

@@ -19,6 +19,25 @@ EN_FLAGS = ["--publisher", "Test publisher (test data)", "--title", "Test consti
 DRAFT_FLAGS = ["--publisher", "Test newspaper (test data)", "--title", "Тестовый первый проект", "--date", "2026-01-31",
                "--url", "https://example.org/test-first-draft-ru", "--official"]
 
+# Every shape of the official text (fixtures/shapes/make_shapes.py), and the provenance an operator
+# gives for a shape that carries none of its own (copied text, DOCX, a newspaper).
+SHAPES = FIXTURES / "shapes"
+SHAPE_FLAGS = ["--publisher", "Test publisher (test data)", "--title", "Test title", "--date", "2026-03-20",
+               "--url", "https://example.org/test-constitution", "--official"]
+
+
+def _load_shapes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_shapes", SHAPES / "make_shapes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+shapes = _load_shapes()
+
+
 # One word per article and language in the fixture (make_fixtures.word): finds the article's own text.
 def article_word(lang: str, n: int) -> str:
     return {"kk": "сөзтізбек", "ru": "словоряд", "en": "wordrow"}[lang] + f"{n}x"

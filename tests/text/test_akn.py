@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from atazan.dataset.validate import load_dataset
-from atazan.website import akn
+from atazan.website.exports import akn
 
 from .conftest import FIXTURES, import_text
 

@@ -118,6 +118,12 @@ def _empty(tmp_path):
 
 def _no_articles(tmp_path):
     path = tmp_path / "page.txt"
+    path.write_text("Страница не найдена\nПопробуйте позже\n", encoding="utf-8")
+    return path
+
+
+def _error_page(tmp_path):
+    path = tmp_path / "page.txt"  # an HTML page, whatever its name says
     path.write_text("<html><body>Страница не найдена</body></html>\n", encoding="utf-8")
     return path
 
@@ -136,6 +142,7 @@ BAD = {
     _duplicate_text: "article 1 appears twice",
     _empty: "the file is empty",
     _no_articles: "no articles found",
+    _error_page: "a portal page saved from the browser, but without the act's <article>",
 }
 
 
@@ -173,7 +180,7 @@ def test_a_paged_document_is_read_from_the_list_of_its_pages(real_data, tmp_path
     first = tmp_path / "page1.json"
     first.write_text(json.dumps(pages[0], ensure_ascii=False), encoding="utf-8")
     code, _, err = import_text(real_data, first, "adopted", "kk")
-    assert code == 1 and "has 2 pages and the file holds 1" in err
+    assert code == 1 and "the document has 2 page(s) and 1 were given" in err
 
 
 def test_a_proposal_is_not_a_text(real_data):

@@ -174,3 +174,46 @@ def test_every_id_is_unique_on_the_text_pages(built, lang):
     for path in ["texts/adopted", "texts/first_draft", "articles"] + [f"articles/{n}" for n in range(1, ARTICLES + 1)]:
         ids = Counter(re.findall(r'\sid="([^"]+)"', _html(built, lang, path)))
         assert not [i for i, count in ids.items() if count > 1], path
+
+
+PART = {"kk": "12-баптың 1-тармағының нөмірсіз екінші бөлігі (ойдан шығарылған).",
+        "ru": "Вторая, ненумерованная часть пункта 1 статьи 12 (вымышленная).",
+        "en": "The second, unnumbered part of paragraph 1 of Article 12 (invented)."}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_points_second_part_is_a_paragraph_of_its_own_everywhere(built, lang):
+    # Page: the part follows the point's first paragraph as its own <p>, never glued to it.
+    page = _html(built, lang, "articles/12")
+    first = re.search(r'<p class="atazan-para" id="art_12__para_1">(.*?)</p>\s*<p class="atazan-para atazan-part">(.*?)</p>',
+                      page, re.S)
+    assert first and first[2] == PART[lang] and PART[lang] not in first[1]
+    assert PART[lang] in _html(built, lang, "texts/adopted")
+    # Open data: the paragraph's wording keeps the part on a line of its own.
+    export = json.loads((built / "api" / "v1" / f"{lang}.json").read_text(encoding="utf-8"))
+    paragraph = export["articles"][11]["versions"][0]["paragraphs"][0]
+    assert paragraph["text"].split("\n")[1] == PART[lang]
+    # Search finds the part's words on the article's page.
+    index = json.loads((built / "search" / f"search_index.{lang}.json").read_text(encoding="utf-8"))
+    assert any("ненумерованная" in d["text"] or "нөмірсіз" in d["text"] or "unnumbered" in d["text"]
+               for d in index["docs"] if d["location"].startswith(f"{PREFIX[lang]}articles/12/"))
+
+
+def test_akoma_ntoso_keeps_a_part_as_a_second_p_of_the_paragraph(built):
+    from lxml import etree
+
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    for lang in LANGS:
+        root = etree.parse(str(built / "api" / "v1" / "akn" / "adopted" / f"{lang}.xml")).getroot()
+        texts = [p.text for p in root.findall(".//a:paragraph[@eId='art_12__para_1']/a:content/a:p", ns)]
+        assert len(texts) == 2 and texts[1] == PART[lang]
+
+
+@pytest.mark.parametrize("lang", ("kk", "ru"))
+def test_an_editorial_note_is_shown_as_one_not_as_a_footnote_or_text(built, lang):
+    page = _html(built, lang, "articles/12")
+    label = {"kk": "Жариялаушының ескертпесі", "ru": "Примечание издателя"}[lang]
+    start = {"kk": "Ескертпе. Ойдан шығарылған", "ru": "Примечание. В соответствии с вымышленным"}[lang]
+    assert re.search(rf'<p class="atazan-note"[^>]*><strong>{label}:</strong> {start}', page)
+    article = page[page.index('<div class="atazan-article"'):page.index("</div>", page.index('<div class="atazan-article"'))]
+    assert start not in article

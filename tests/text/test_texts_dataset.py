@@ -6,7 +6,7 @@ import pytest
 
 from atazan.dataset.validate import load_dataset
 from atazan.errors import DataError
-from atazan.website import articles, render
+from atazan.website import legaltext, render
 
 from .conftest import EN_FLAGS, FIXTURES, article_word, import_text
 
@@ -19,7 +19,7 @@ def _problems(data):
 
 def test_no_texts_is_a_valid_dataset_and_the_index_says_so(real_data):
     dataset = load_dataset(str(real_data), str(real_data.parent))
-    assert not dataset.texts and articles.reference_version(dataset) is None
+    assert not dataset.texts and legaltext.reference_version(dataset) is None
     pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
     assert not [path for _, path in pages if path.startswith(("articles/1", "texts/"))]
     assert "Текста Конституции в этом наборе данных пока нет" in pages[("ru", "articles/index.md")]
@@ -41,7 +41,7 @@ def test_a_text_filed_under_the_wrong_language_is_reported(real_data):
     assert import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")[0] == 0
     folder = real_data / "texts" / "adopted"
     (folder / "ru.yml").rename(folder / "kk.yml")
-    assert _problems(real_data) == ["data/texts/adopted/kk.yml:5: lang: 'ru' does not match the file name 'kk.yml'"]
+    assert _problems(real_data) == ["data/texts/adopted/kk.yml:6: lang: 'ru' does not match the file name 'kk.yml'"]
 
 
 def test_a_language_without_the_text_gets_the_official_text_marked_never_silently(real_data):
@@ -83,7 +83,7 @@ def test_complete_texts_of_one_version_missing_an_article_are_reported(real_data
     assert import_text(real_data, shorter, "adopted", "kk")[0] == 0
     dataset = load_dataset(str(real_data), str(real_data.parent))
     assert [str(w) for w in dataset.warnings] == [
-        "data/texts/adopted/kk.yml: articles: article(s) 96 of data/texts/adopted/ru.yml missing here; "
+        "data/texts/adopted/kk.yml: art_96: article 96 only in ru (data/texts/adopted/ru.yml); "
         "re-import the complete text or mark it --partial"]
 
 
@@ -109,9 +109,29 @@ def test_a_draft_as_reference_version_is_never_shown_as_the_adopted_text(real_da
     flags = ["--publisher", "Test", "--title", "Test", "--date", "2026-01-31", "--url", "https://example.org/t", "--official"]
     assert import_text(real_data, FIXTURES / "first_draft.ru.txt", "first_draft", "ru", *flags)[0] == 0
     dataset = load_dataset(str(real_data), str(real_data.parent))
-    assert articles.reference_version(dataset) == "first_draft"
+    assert legaltext.reference_version(dataset) == "first_draft"
     pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
     for lang, warning in (("ru", "Показана редакция: Первый проект. Это не принятый текст."),
                           ("en", "Version shown: First draft. This is not the adopted text."),
                           ("kk", "Көрсетілген нұсқа: Бірінші жоба. Бұл қабылданған мәтін емес.")):
         assert warning in pages[(lang, "articles/6.md")] and warning in pages[(lang, "texts/first_draft.md")]
+
+
+def test_a_word_diff_keeps_a_points_parts_apart(real_data, tmp_path):
+    # website/changes.py: the parts of a point are paragraphs of the diff, never words run together.
+    from atazan.website import changes, textdiff
+
+    shapes = FIXTURES / "shapes"
+    flags = ["--publisher", "Test", "--title", "Test", "--date", "2026-03-20", "--url", "https://example.org/t", "--official"]
+    assert import_text(real_data, shapes / "copied.ru.txt", "adopted", "ru", *flags)[0] == 0
+    draft = tmp_path / "draft.txt"
+    draft.write_text((shapes / "copied.ru.txt").read_text(encoding="utf-8").replace("Третья часть", "Иная третья часть"),
+                     encoding="utf-8")
+    assert import_text(real_data, draft, "first_draft", "ru", *flags)[0] == 0
+    dataset = load_dataset(str(real_data), str(real_data.parent))
+    new = changes._paragraphs(dataset, "adopted", "1", "ru")
+    assert new == ("Тестовое государство статьи 1 существует только в тестах.",
+                   "Первая часть второго пункта тестовой статьи 1.", "Вторая часть того же пункта, без своего номера.",
+                   "Третья часть того же пункта, тоже без номера.")
+    html = textdiff.to_html(textdiff.word_diff(changes._paragraphs(dataset, "first_draft", "1", "ru"), new), "-", "+")
+    assert html.count("<p>") == 4

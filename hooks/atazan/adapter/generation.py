@@ -10,12 +10,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from atazan import LANGUAGES
-from atazan.adapter.state import BuildCounts, BuildState, cannot_write, chosen_languages, fingerprint, inputs
+from atazan.adapter.state import BuildCounts, BuildState, cannot_write, chosen_languages, fingerprint, inputs, offline
 from atazan.dataset import explanations, translations
 from atazan.dataset.validate import load_dataset
 from atazan.errors import DataError
-from atazan.website import generate, render
-from atazan.website import plan as site_plan
+from atazan.website import generate, plan, render
+from atazan.website.pagefile import DOCS
 
 log = logging.getLogger("mkdocs.hooks.atazan")
 
@@ -32,8 +32,11 @@ def plan_and_write_pages(config: MkDocsConfig, root: str, state: BuildState, cou
     chosen = tuple(lang for lang in LANGUAGES if lang in chosen_languages()) or None
     try:
         dataset = load_dataset(os.path.join(root, "data"), root)
-        plan = site_plan.build(dataset, chosen or LANGUAGES, site_url=config.site_url or "", repo_url=config.repo_url or "")
-        report = generate.write_pages(render.render(plan), config.docs_dir, root, languages=chosen)
+        # The offline copy has no folder per page: links MkDocs does not rewrite must name the .html file.
+        site = plan.build(dataset, chosen or LANGUAGES, site_url=config.site_url or "", repo_url=config.repo_url or "",
+                          directory_urls=config.use_directory_urls and not offline(config))
+        rendered = render.render(site)
+        report = generate.write_pages([p for p in rendered if p.output == DOCS], config.docs_dir, root, languages=chosen)
     except DataError as error:
         raise PluginError("invalid data:\n" + "\n".join(str(p) for p in error.problems)) from None
     except OSError as error:
@@ -46,4 +49,5 @@ def plan_and_write_pages(config: MkDocsConfig, root: str, state: BuildState, cou
         log.info(str(problem))
     counts.generated = (len(report.written), len(report.unchanged), len(report.removed))
     state.generated_files = frozenset(os.path.abspath(path) for path in report.written + report.unchanged + report.removed)
-    state.fingerprint, state.plan = current, plan
+    state.fingerprint, state.plan = current, site
+    state.site_files = tuple(p for p in rendered if p.output != DOCS)  # written into the built site (outputs.py)

@@ -13,17 +13,17 @@ from mkdocs.exceptions import PluginError
 from atazan import DEFAULT_LANGUAGE, LANGUAGES, ONLY_LANGUAGES_ENV
 from atazan.adapter.state import BuildCounts, BuildState, chosen_languages, language, offline
 from atazan.fsutil import write_atomic
-from atazan.website import feed, opendata, search_index
-from atazan.website.i18n import URL_PREFIX, load_strings, strings_path
-from atazan.website.news import feed_path
-from atazan.website.plan import SitePlan
+from atazan.website import routes
+from atazan.website.exports import feed, opendata, search_index
+from atazan.website.i18n import load_strings, strings_path
+from atazan.website.routes import URL_PREFIX
 
 log = logging.getLogger("mkdocs.hooks.atazan")
 
 
 def write_search_index(config: MkDocsConfig, state: BuildState) -> None:
     # Every language's build, after the search plugin wrote this language's index:
-    # search/search_index.<lang>.json (atazan/search_index.py, decisions/search.md).
+    # search/search_index.<lang>.json (website/exports/search_index.py, decisions/search.md).
     if state.dirty and state.built:
         return  # a dirty rebuild (atazan serve --lang) indexes only the pages it rebuilt: keep the full one
     search = config.plugins.get("material/search")
@@ -35,17 +35,20 @@ def write_search_index(config: MkDocsConfig, state: BuildState) -> None:
         raise PluginError(str(error)) from None
 
 
-def write_exports_and_feeds(config: MkDocsConfig, plan: SitePlan | None) -> None:
+def write_exports_and_feeds(config: MkDocsConfig, state: BuildState) -> None:
     # mkdocs-static-i18n rebuilds each other language into a sub-folder; export once, at the root:
-    # site/api/v1/<lang>.json and site/feeds/news-<lang>.xml.
+    # site/api/v1/<lang>.json, site/feeds/news-<lang>.xml and the plan's files for the site (routes.py).
+    plan = state.plan
     if config.theme.get("language") != DEFAULT_LANGUAGE or plan is None:
         return
     dataset = plan.dataset
     opendata.write_exports(dataset, config.site_dir)
     strings = load_strings(strings_path(dataset.root), dataset.root)
     for lang in LANGUAGES:
-        target = os.path.join(config.site_dir, feed_path(lang))
+        target = os.path.join(config.site_dir, routes.news_feed(lang))
         write_atomic(target, feed.build_feed(dataset, lang, config.site_url or "", strings), durable=False)
+    for page in state.site_files:
+        write_atomic(os.path.join(config.site_dir, page.path), page.content, durable=False)
 
 
 def keep_404_per_language(output: str, config: MkDocsConfig, state: BuildState) -> str:

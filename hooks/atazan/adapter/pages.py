@@ -12,12 +12,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from atazan import LANGUAGES
+from atazan import Language, is_language
 from atazan.adapter.state import BuildState, language
-from atazan.website import editlinks
-from atazan.website.i18n import URL_PREFIX, format_date, page_url
+from atazan.website import editlinks, routes
+from atazan.website.i18n import format_date
 from atazan.website.languages import Catalog, Target
-from atazan.website.news import feed_path
+from atazan.website.routes import URL_PREFIX, page_url
 
 
 class StandInFile(File):
@@ -42,7 +42,7 @@ def stand_in(page: Page) -> Target | None:
     return page.file.target if isinstance(page.file, StandInFile) else None
 
 
-def page_language(page: Page, config: MkDocsConfig) -> str:
+def page_language(page: Page, config: MkDocsConfig) -> Language:
     """The language section a page belongs to (a stand-in: the section it stands in)."""
     target = stand_in(page)
     if target:
@@ -50,16 +50,16 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
     return _docs_path(page)[0] or language(config)
 
 
-def _docs_path(page: Page) -> tuple[str | None, str | None]:
+def _docs_path(page: Page) -> tuple[Language, str] | tuple[None, None]:
     """(language folder, path inside it) of the file the page is made from: mkdocs-static-i18n
     (docs_structure: folder) keeps the folder in src_uri, ru/about.md."""
     head, _, rest = page.file.src_uri.partition("/")
-    return (head, rest) if head in LANGUAGES else (None, None)
+    return (head, rest) if is_language(head) else (None, None)
 
 
 def set_edit_link_and_translation_offer(page: Page, config: MkDocsConfig, state: BuildState) -> None:
     folder, path = _docs_path(page)
-    spec = state.plan.page(folder, path) if state.plan and folder else None
+    spec = state.plan.page(folder, path) if state.plan and folder and path else None
     # A page of a language the plan left out (atazan serve --lang) names its data file itself.
     source = spec.source_file if spec else page.meta.get("atazan_source")
     lang = page_language(page, config)
@@ -97,7 +97,8 @@ def set_language_links(page: Page, config: MkDocsConfig, catalog: Catalog | None
     if catalog is None or path is None or path not in catalog.pages:
         return
     for alternate in alternates(config):
-        counterpart = catalog.target(path, alternate.get("lang"))
+        code = alternate.get("lang")
+        counterpart = catalog.target(path, code) if is_language(code) else None
         if counterpart:
             alternate["link"] = counterpart.href(config.use_directory_urls)
     default = catalog.x_default(path)
@@ -133,8 +134,12 @@ def absolute_alternates(head: str, page_address: str) -> str:
     return _HREFLANG_LINK.sub(absolute, head)
 
 
-def feed_link(site: str, page: Page, config: MkDocsConfig) -> str:
-    # Feed autodiscovery without touching the theme's head partials: one <link> per page, pointing
-    # at the feed of the page's language. No hreflang: the feed is not a translation of the page
-    # (head-alternates.html keeps Material from fetching a sitemap.xml beside it).
-    return f'<link rel="alternate" type="application/atom+xml" href="{site}{feed_path(page_language(page, config))}">'
+def feed_links(site: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:
+    # Feed autodiscovery without touching the theme's head partials: the news feed of the page's
+    # language on every page, and the feeds the plan names for it (an article's own). No hreflang:
+    # a feed is not a translation of the page (head-alternates.html keeps Material from fetching a
+    # sitemap.xml beside it).
+    folder, path = _docs_path(page)
+    spec = state.plan.page(folder, path) if state.plan and folder and path else None
+    feeds = (routes.news_feed(page_language(page, config)), *(spec.context.feeds() if spec else ()))
+    return "".join(f'<link rel="alternate" type="application/atom+xml" href="{site}{feed}">' for feed in feeds)

@@ -33,6 +33,6 @@ def watch_hand_written_pages(server, config: MkDocsConfig, state: BuildState):
 
     server.unwatch(docs)
     handler = watchdog.events.FileSystemEventHandler()
-    handler.on_any_event = on_any_event
+    handler.on_any_event = on_any_event  # type: ignore[method-assign]
     server.observer.schedule(handler, docs, recursive=True)
     return server

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES, ONLY_LANGUAGES_ENV
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, ONLY_LANGUAGES_ENV, Language, is_language
 from atazan.website.languages import Catalog
+from atazan.website.pagefile import GeneratedPage
 from atazan.website.plan import SitePlan
 
 
@@ -22,6 +23,7 @@ from atazan.website.plan import SitePlan
 class BuildState:
     fingerprint: str | None = None  # of data/ and overrides/atazan/ when the plan was made
     plan: SitePlan | None = None
+    site_files: tuple[GeneratedPage, ...] = ()  # rendered with the plan, written after the build (feeds)
     generated_files: frozenset[str] = frozenset()  # ours: the live server must not take them for edits
     catalog: Catalog | None = None  # the docs tree of this `mkdocs build`, read once in its first language
     dirty: bool = False
@@ -49,10 +51,10 @@ def root_of(config: MkDocsConfig) -> str:
     return os.path.dirname(os.path.abspath(config.config_file_path))
 
 
-def language(config: MkDocsConfig) -> str:
+def language(config: MkDocsConfig) -> Language:
     """The language this (per-language) build renders: mkdocs-static-i18n sets theme.language."""
     lang = config.theme.get("language")
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return lang if is_language(lang) else DEFAULT_LANGUAGE
 
 
 def nested_language_build(config: MkDocsConfig) -> bool:

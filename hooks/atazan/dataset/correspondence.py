@@ -92,7 +92,7 @@ class Table:
     rows: list[Row]
 
     def numbers(self, version: str) -> list[str]:
-        return [row.number(version) for row in self.rows if row.number(version) is not None]
+        return [number for row in self.rows if (number := row.number(version)) is not None]
 
     def row_of(self, version: str, number: str) -> Row | None:
         for row in self.rows:
@@ -151,7 +151,7 @@ def propose(texts: Mapping[str, Sequence[Article]], reference: str, previous: Ta
         if previous is not None:
             for old in previous.rows:
                 cell, ref_number = old.cells.get(version), old.number(reference)
-                if cell and cell.confirmed and ref_number in by_ref:
+                if cell and cell.confirmed and ref_number is not None and ref_number in by_ref:
                     fixed[ref_number] = cell.number
         pairs = _pairs(texts[reference], texts[version], fixed)
         for ref_number, (number, score) in pairs.items():
@@ -167,7 +167,7 @@ def propose(texts: Mapping[str, Sequence[Article]], reference: str, previous: Ta
 
 
 def confirm(table: Table, version: str, reference_number: str | None, number: str | None) -> Table:
-    """The table with one cell marked as checked by a person (used by tests and the CLI)."""
+    """The table with one cell marked as checked by a person (tests use it; a person sets `confirmed: true` in the file)."""
     for row in table.rows:
         if row.number(table.reference) == reference_number and reference_number is not None:
             row.cells[version] = replace(row.cells.get(version, Cell(number)), number=number, confirmed=True)

@@ -42,7 +42,7 @@ class _Loader(yaml.SafeLoader):
 # libyaml's parser (when PyYAML was built with it) is several times faster than the pure-Python
 # one and gives nodes with the same line marks. Its error messages are worded differently, so a
 # file that fails to parse is parsed again by the pure-Python loader, whose messages we show.
-_FastLoader: type | None = None
+_FastLoader: type[yaml.SafeLoader] | None = None
 if getattr(yaml, "CSafeLoader", None) is not None:
     class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
         """_Loader on libyaml's parser."""
@@ -79,8 +79,8 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
     """Parse one YAML file; problems name the file and line instead of raising. With `root`, a
     file that resolves outside that folder (through a symbolic link) is refused."""
     raw, problem = _read_regular_file(abs_path, shown_path, root)
-    if problem is not None:
-        return None, [problem]
+    if problem is not None or raw is None:
+        return None, [problem] if problem else []
     try:
         # utf-8-sig accepts a byte-order mark that Windows editors add.
         text = raw.decode("utf-8-sig")
@@ -105,11 +105,11 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
         return None, [Problem(shown_path, "", str(error), error.mark.line + 1 if error.mark else None)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        at = mark.line + 1 if mark else None
         reason = (error.problem or error.context or "invalid YAML").strip()
         if "\t" in text and "cannot start any token" in reason:
             reason = "a tab character; indent with spaces"
-        return None, [Problem(shown_path, "", f"YAML syntax error: {reason}", line)]
+        return None, [Problem(shown_path, "", f"YAML syntax error: {reason}", at)]
     except yaml.YAMLError as error:
         return None, [Problem(shown_path, "", f"YAML syntax error: {error}")]
 
@@ -154,10 +154,11 @@ class _AliasRefused(yaml.YAMLError):
 def _refuse_aliases_on_compose(loader: Any, *args: Any) -> yaml.Node:
     if loader.check_event(yaml.AliasEvent):
         raise _AliasRefused(loader.peek_event().start_mark)
-    return yaml.composer.Composer.compose_node(loader, *args)
+    node: yaml.Node = yaml.composer.Composer.compose_node(loader, *args)  # type: ignore[assignment]  # None only past the end
+    return node
 
 
-_Loader.compose_node = _refuse_aliases_on_compose  # type: ignore[method-assign]
+_Loader.compose_node = _refuse_aliases_on_compose  # type: ignore[method-assign,assignment]
 
 
 def _has_alias(node: yaml.Node | None) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import Any, Mapping
 
 from pydantic import BaseModel
 
@@ -25,7 +25,7 @@ TYPE_NAMES = {"str": "text", "int": "a whole number", "list": "a list", "dict": 
                "NoneType": "nothing", "date": "a date", "float": "a number"}
 
 
-def message(item: dict, model: type[BaseModel], loc: tuple) -> str:
+def message(item: Mapping[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     kind, given, ctx = item["type"], item.get("input"), item.get("ctx") or {}
     got = TYPE_NAMES.get(type(given).__name__, type(given).__name__)
     if kind == "missing":
@@ -41,7 +41,7 @@ def message(item: dict, model: type[BaseModel], loc: tuple) -> str:
         if ctx.get("pattern") == schema.SLUG_PATTERN:
             return f"expected an id like 'land-ownership' (lowercase letters, digits, hyphens), got {given!r}"
         if ctx.get("pattern") == schema.URL_PATTERN:
-            return schema.url_problem(str(given))
+            return schema.url_problem(str(given)) or f"unexpected format {given!r}"
         return f"unexpected format {given!r}"
     if kind in ("string_too_short", "too_short"):
         return "must not be empty"

@@ -73,3 +73,58 @@ def strings_in(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[An
                 stack.append((where + (key,), item))
         elif isinstance(current, list):
             stack.extend((where + (i,), item) for i, item in enumerate(current))
+
+
+# ---------------------------------------------------------------- numbers of a legal text
+
+# Article, point and subpoint numbers as legal texts print them: 5, or 3-1 for one inserted after 3.
+# Never 05 (it would stand beside 5 as a second article with a page of its own) and never longer
+# than any real number (a 5,000-digit number is past what int() converts, and no text has one).
+NUMBER_PATTERN = r"^[1-9][0-9]{0,3}(?:-[1-9][0-9]{0,3})?$"
+_NUMBER = re.compile(NUMBER_PATTERN)
+# Sections are numbered I, II, … : more than this is not a constitution's (and would make a long
+# numeral loop).
+MAX_SECTION = 100
+_ROMAN_VALUES = (("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+# Letters that printings use as Roman numerals: Kazakh printings write "І бөлім" with the Cyrillic
+# І (U+0406), and Х and С are the Cyrillic twins of X and C.
+_NUMERAL_TWINS = str.maketrans({"\u0406": "I", "\u04c0": "I", "\u0425": "X", "\u0421": "C", "\u2160": "I",
+                                "\u2164": "V", "\u2169": "X"})
+
+
+def number_problem(number: str) -> str | None:
+    """Why `number` is not an article/point/subpoint number as texts print them, or None."""
+    if _NUMBER.match(number):
+        return None
+    if len(number) > 12:
+        return f"number of {len(number):,} characters; an article, point or subpoint number is like 12 or 3-1"
+    if re.fullmatch(r"0[0-9]+(?:-[0-9]+)?|[0-9]+-0[0-9]+", number):
+        return f"number {number!r} has a leading zero; write it as the text prints it (5, not 05)"
+    return f"number {number!r} is not a number like 12 or 3-1"
+
+
+def roman_to_int(numeral: str) -> int | None:
+    """The value of a Roman numeral in its one canonical spelling (IV, not IIII), written with Latin
+    letters or with the Cyrillic letters printings use for them; None if it is not one."""
+    latin = numeral.translate(_NUMERAL_TWINS)
+    if not latin or len(latin) > 12 or not re.fullmatch(r"[IVXLC]+", latin):
+        return None
+    value, rest = 0, latin
+    for letters, amount in _ROMAN_VALUES:
+        while rest.startswith(letters):
+            value += amount
+            rest = rest[len(letters):]
+    if rest or not 0 < value <= MAX_SECTION or int_to_roman(value) != latin:
+        return None
+    return value
+
+
+def int_to_roman(value: int) -> str:
+    """I, II, … up to MAX_SECTION; a bounded loop, whatever the value."""
+    if not 0 < value <= MAX_SECTION:
+        raise ValueError(f"section number {value} is not between 1 and {MAX_SECTION}")
+    out = ""
+    for letters, amount in _ROMAN_VALUES:
+        count, value = divmod(value, amount)
+        out += letters * count
+    return out

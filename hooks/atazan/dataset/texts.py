@@ -6,14 +6,19 @@ request: one paragraph is one YAML line, so a typo fix is a one-line diff
 Akoma Ntoso's naming convention (`art_2__para_3-1__subpara_1`), so they cannot drift from the
 text and stay the same for as long as the version's numbering does.
 
-Court notes and amendment footnotes of the official feed are kept as `notes`: they are not part
-of the article's text and are never shown or exported as if they were.
+The text keeps what the law prints: a point's unnumbered further paragraphs are its `parts`, an
+article without numbered points keeps its paragraphs the same way, subpoints keep their numbers.
+Court notes, amendment footnotes and editorial notes of the official publication are kept as
+`notes` of their kind, and the publication's own service texts (a portal's notice to users, the
+act's requisites) as `source.service`: none of them is part of the article's text, and none is
+shown or exported as if it were.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
@@ -22,19 +27,27 @@ from pydantic_core import PydanticCustomError
 
 from atazan import LANGUAGES
 from atazan.dataset.load import LoadedFile, read_yaml
-from atazan.dataset import messages
+from atazan.dataset import messages, textrules
 from atazan.dataset.schema import IsoDate, Lang, Text, Url, VersionId
 from atazan.errors import Problem, display_path
 
 FOLDER = "texts"
-# Article and paragraph numbers as the texts print them: 12, or 3-1 for one inserted later.
-NUMBER_PATTERN = r"^[0-9]+(?:-[0-9]+)?$"
+# Article, point and subpoint numbers as the texts print them: 12, or 3-1 for one inserted later
+# (never 05 beside 5, never thousands of digits: dataset/textrules.py).
+NUMBER_PATTERN = textrules.NUMBER_PATTERN
 Number = Annotated[str, StringConstraints(pattern=NUMBER_PATTERN)]
-ROMAN_PATTERN = r"^[IVXLC]+$"
+ROMAN_PATTERN = r"^[IVXLC]{1,12}$"
+NOTE_KINDS = ("court", "footnote", "editorial")
+SERVICE_KINDS = ("service_note", "requisites", "contents", "signature")
 
 
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServiceText(_Record):
+    kind: Literal["service_note", "requisites", "contents", "signature"]
+    text: Text
 
 
 class TextSource(_Record):
@@ -49,6 +62,11 @@ class TextSource(_Record):
     translator: Text | None = None  # who translated an unofficial text
     # False: the file holds only the parts of the version a source quotes (the shipped fragments).
     complete: bool = True
+    # The publication's own status code as the file gives it (Әділет 2.0: e.g. "new"), never ours.
+    status: Text | None = None
+    # Texts of the publication that are not the law: a portal's notice to its users, the act's
+    # requisites. Kept so nothing the operator saved is lost; never shown as the text.
+    service: list[ServiceText] = []
 
     @model_validator(mode="after")
     def _checkable(self) -> "TextSource":
@@ -60,7 +78,10 @@ class TextSource(_Record):
 
 
 class Note(_Record):
-    kind: Literal["court", "footnote"]  # a court's note, or an amendment footnote
+    # A court's note ("Примечание. См. нормативное постановление…"), an amendment footnote
+    # ("Сноска. Статья 2 с изменениями…"), or the publisher's editorial note ("Примечание. В
+    # соответствии с Законом…", kk "Ескертпе.").
+    kind: Literal["court", "footnote", "editorial"]
     text: Text
 
 
@@ -70,9 +91,11 @@ class Subparagraph(_Record):
 
 
 class Block(_Record):
-    """Text with optional numbered items: `1) …`, `2) …`, and the words after them."""
+    """A point's wording as printed: its first paragraph (`text`), its unnumbered further
+    paragraphs (`parts`), numbered items `1) …`, `2) …`, and the words that close them (`wrap_up`)."""
 
     text: Text | None = None
+    parts: list[Text] = []
     subparagraphs: list[Subparagraph] = []
     wrap_up: Text | None = None
 
@@ -80,6 +103,10 @@ class Block(_Record):
     def _has_text(self) -> "Block":
         if self.text is None and not self.subparagraphs:
             raise PydanticCustomError("text", "a paragraph needs its text or its subparagraphs")
+        if self.parts and self.text is None:
+            raise PydanticCustomError("text", "further parts follow a first paragraph ('text')")
+        if self.wrap_up is not None and not self.subparagraphs:
+            raise PydanticCustomError("text", "'wrap_up' closes a list of subparagraphs; without one it is a part")
         _unique((s.number for s in self.subparagraphs), "subparagraph")
         return self
 
@@ -92,8 +119,9 @@ class Article(_Record):
     number: Number
     section: Annotated[str, StringConstraints(pattern=ROMAN_PATTERN)] | None = None
     heading: Text | None = None
-    # An article without numbered paragraphs holds its text here.
+    # An article without numbered paragraphs holds its text here, as a Block does.
     text: Text | None = None
+    parts: list[Text] = []
     subparagraphs: list[Subparagraph] = []
     wrap_up: Text | None = None
     paragraphs: list[Paragraph] = []
@@ -101,10 +129,14 @@ class Article(_Record):
 
     @model_validator(mode="after")
     def _shape(self) -> "Article":
-        if self.paragraphs and (self.text is not None or self.subparagraphs):
+        if self.paragraphs and (self.text is not None or self.parts or self.subparagraphs or self.wrap_up is not None):
             raise PydanticCustomError("text", "an article has either numbered paragraphs or its own text, not both")
         if not self.paragraphs and self.text is None and not self.subparagraphs:
             raise PydanticCustomError("text", "an article needs its text or its paragraphs")
+        if self.parts and self.text is None:
+            raise PydanticCustomError("text", "further parts follow a first paragraph ('text')")
+        if self.wrap_up is not None and not self.subparagraphs:
+            raise PydanticCustomError("text", "'wrap_up' closes a list of subparagraphs; without one it is a part")
         _unique((p.number for p in self.paragraphs), "paragraph")
         _unique((s.number for s in self.subparagraphs), "subparagraph")
         return self
@@ -170,8 +202,10 @@ def fingerprint(text: str) -> str:
 
 
 def block_text(block: Block | Article) -> str:
-    """A paragraph's (or an unnumbered article's) whole wording, items included, one line each."""
+    """A paragraph's (or an unnumbered article's) whole wording as printed: its parts and items
+    one line each (a line break between them, never a space that would glue them)."""
     lines = [block.text] if block.text else []
+    lines += list(block.parts)
     lines += [f"{s.number}) {s.text}" for s in block.subparagraphs]
     if block.wrap_up:
         lines.append(block.wrap_up)
@@ -200,8 +234,95 @@ def addressable(text: TextFile) -> dict[str, str]:
 
 
 def number_key(number: str) -> tuple[int, ...]:
-    """3-1 sorts after 3 and before 4."""
+    """3-1 sorts after 3 and before 4. Bounded: a number no text prints sorts last, it never raises."""
+    if textrules.number_problem(number) is not None:
+        return (10**9,)
     return tuple(int(part) for part in number.split("-"))
+
+
+# ---------------------------------------------------------------- structure
+
+def structure_problems(text: TextFile) -> list[tuple[tuple, str]]:
+    """What is wrong with a text's numbering, as (location in the file, message): articles and
+    sections in order without gaps or repeats (a complete text starts at 1 and I), points and
+    subpoints in order without gaps, every article in a section once the text has sections.
+    `atazan import-text` refuses a text with any of these; `atazan validate` reports them."""
+    found: list[tuple[tuple, str]] = []
+    complete = text.source.complete
+    found += [(("articles", i, "number"), m) for i, m in _sequence_problems([a.number for a in text.articles], "article", complete)]
+    numerals = [s.number for s in text.sections]
+    values = [textrules.roman_to_int(n) for n in numerals]
+    for index, (numeral, value) in enumerate(zip(numerals, values)):
+        expected = (values[index - 1] or 0) + 1 if index else (1 if complete else value)
+        if value is None:
+            found.append((("sections", index, "number"), f"section {numeral} is not a numeral I, II, … up to {textrules.MAX_SECTION}"))
+        elif value != expected:
+            found.append((("sections", index, "number"),
+                          f"section {numeral} follows {numerals[index - 1] if index else 'the start'}; expected "
+                          f"{textrules.int_to_roman(expected) if expected and expected <= textrules.MAX_SECTION else '?'}"))
+    if text.sections:
+        order = {n: i for i, n in enumerate(numerals)}
+        last = -1
+        for index, article in enumerate(text.articles):
+            if article.section is None:
+                found.append((("articles", index, "section"), f"article {article.number} is in no section, though the text has sections"))
+                continue
+            position = order.get(article.section, last)
+            if position < last:
+                found.append((("articles", index, "section"), f"article {article.number} is in section {article.section}, "
+                                                             f"after an article of section {numerals[last]}"))
+            last = max(last, position)
+    for index, article in enumerate(text.articles):
+        where = ("articles", index)
+        points = [p.number for p in article.paragraphs]
+        found += [(where + ("paragraphs", i, "number"), f"article {article.number}: {m}")
+                  for i, m in _sequence_problems(points, "point", True)]
+        for p_index, paragraph in enumerate(article.paragraphs):
+            found += [(where + ("paragraphs", p_index, "subparagraphs", i, "number"),
+                       f"article {article.number}, point {paragraph.number}: {m}")
+                      for i, m in _sequence_problems([s.number for s in paragraph.subparagraphs], "subpoint", True)]
+        found += [(where + ("subparagraphs", i, "number"), f"article {article.number}: {m}")
+                  for i, m in _sequence_problems([s.number for s in article.subparagraphs], "subpoint", True)]
+    return found
+
+
+def _sequence_problems(numbers: list[str], what: str, whole: bool) -> list[tuple[int, str]]:
+    """Numbers in print order: each one the next (n+1), or an inserted one (n-1, n-2, … after n),
+    the first 1; of a part of a text (`whole` False) only rising. One pass, a set for repeats:
+    linear in the count."""
+    problems: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    previous: tuple[int, ...] | None = None
+    for index, number in enumerate(numbers):
+        if number in seen:
+            problems.append((index, f"{what} {number} appears twice"))
+            continue
+        seen.add(number)
+        key = number_key(number)
+        if previous is None:
+            if whole and key != (1,):
+                problems.append((index, f"the first {what} is {number}, not 1" if len(key) == 1 else f"the first {what} is {number}"))
+        elif not (_follows(previous, key) if whole else key > previous):
+            shown = "-".join(str(n) for n in previous)
+            missing = _missing(previous, key)
+            problems.append((index, f"{what} {number} follows {what} {shown}"
+                                    + (f": {what}(s) {missing} missing" if missing else ": out of order")))
+        previous = key
+    return problems
+
+
+def _follows(previous: tuple[int, ...], key: tuple[int, ...]) -> bool:
+    # 4 after 3, 3-1; 3-1 after 3; 3-2 after 3-1.
+    if len(key) == 1:
+        return key[0] == previous[0] + 1
+    return (len(previous) == 1 and key == (previous[0], 1)) or (len(previous) == 2 and key == (previous[0], previous[1] + 1))
+
+
+def _missing(previous: tuple[int, ...], key: tuple[int, ...]) -> str:
+    if len(key) == 1 and key[0] > previous[0] + 1:
+        gap = range(previous[0] + 1, key[0])
+        return ", ".join(str(n) for n in gap[:10]) + (f" … ({len(gap)} in all)" if len(gap) > 10 else "")
+    return ""
 
 
 # ---------------------------------------------------------------- loading
@@ -212,6 +333,11 @@ class Texts:
 
     files: dict[tuple[str, str], TextFile] = field(default_factory=dict)
     origin: dict[tuple[str, str], str] = field(default_factory=dict)
+    # version -> the kk and ru texts compared (textcompare.Difference), when both are held;
+    # filled by textcompare.held_texts_problems, which `load_dataset` runs.
+    differences: dict[str, list] = field(default_factory=dict)
+    # The differences listed for a person to check, as lines `atazan validate` prints.
+    notes: list[Problem] = field(default_factory=list)
 
     def get(self, version: str, lang: str) -> TextFile | None:
         return self.files.get((version, lang))
@@ -231,7 +357,7 @@ def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tup
     """Read data/texts/<version>/<lang>.yml; a missing folder is no texts at all. `known_versions`:
     version id -> whether it is dated (a proposal has no date and never was a text)."""
 
-    texts, problems = Texts(), []
+    texts, problems = Texts(), list[Problem]()
     folder = os.path.join(data_dir, FOLDER)
     if not os.path.isdir(folder):
         return texts, problems
@@ -267,28 +393,11 @@ def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tup
                     problems.append(Problem(shown, messages.field_path(loc), message, loaded.line_of(loc)))
                 continue
             problems += _file_checks(record, loaded, version, lang, known_versions)
+            problems += [Problem(shown, messages.field_path(loc), message, loaded.line_of(loc))
+                         for loc, message in structure_problems(record)]
             texts.files[(version, lang)] = record
             texts.origin[(version, lang)] = shown
-    return texts, problems + _language_checks(texts)
-
-
-def _language_checks(texts: Texts) -> list[Problem]:
-    # Two complete texts of one version must hold the same articles: a missing one is an import
-    # gone wrong (a page of the feed left out), not a difference between languages.
-    problems = []
-    for (version, lang), text in sorted(texts.files.items()):
-        if not text.source.complete:
-            continue
-        mine = {a.number for a in text.articles}
-        for (other_version, other_lang), other in sorted(texts.files.items()):
-            if other_version != version or other_lang == lang or not other.source.complete:
-                continue
-            missing = sorted({a.number for a in other.articles} - mine, key=number_key)
-            if missing:
-                problems.append(Problem(texts.origin[(version, lang)], "articles",
-                                        f"article(s) {', '.join(missing[:10])} of {texts.origin[(other_version, other_lang)]} "
-                                        "missing here; re-import the complete text or mark it --partial", severity="warning"))
-    return problems
+    return texts, problems
 
 
 def _file_checks(record: TextFile, loaded: LoadedFile, version: str, lang: str, known: dict[str, bool]) -> list[Problem]:
@@ -310,22 +419,13 @@ def _file_checks(record: TextFile, loaded: LoadedFile, version: str, lang: str, 
     return problems
 
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
 def roman_value(numeral: str) -> int:
-    total = 0
-    for letter, following in zip(numeral, numeral[1:] + " "):
-        value = _ROMAN[letter]
-        total += -value if following != " " and _ROMAN[following] > value else value
-    return total
+    value = textrules.roman_to_int(numeral)
+    if value is None:
+        raise ValueError(f"{numeral!r} is not a section numeral (I, II, … up to {textrules.MAX_SECTION})")
+    return value
 
 
 def to_roman(value: int) -> str:
-    out = ""
-    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= number:
-            out += letters
-            value -= number
-    return out
+    return textrules.int_to_roman(value)
 

@@ -12,8 +12,8 @@ line breaks, CRLF or LF, trailing spaces, indentation) becomes one space. So re-
 with CRLF, re-wrapping a `|` block or switching between `"..."` and `|` never flags a
 translation; changing a word, a digit, a punctuation mark or a paragraph break does.
 
-Pure Python: no MkDocs imports. `validate.py` surveys the dataset with `survey()`, `models.py`
-asks `state()` for each text it shows, and `atazan stamp` writes hashes with `stamp_file()`.
+Pure Python: no MkDocs imports. `validate.py` surveys the dataset with `survey()`, the page
+kinds ask `state()` for each text they show (website/views.pick), and `atazan stamp` writes hashes with `stamp_file()`.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-def source_text(texts: Mapping[str, schema.LocalText], lang: str,
+def source_text(texts: Mapping[schema.Lang, schema.LocalText], lang: schema.Lang,
                 version: schema.TextVersion | None = None) -> str | None:
     """The current text that `texts[lang]` was translated from, or None if there is none.
 
@@ -87,7 +87,7 @@ class Found:
     """One text of a record, in one language, as walk() finds it."""
 
     loc: tuple  # YAML keys and list indexes inside the record, e.g. ('explanation', 'says', 'kk')
-    lang: str
+    lang: schema.Lang
     entry: schema.LocalText | None  # None: missing in this language
     source: str | None  # the current source text (translations only)
 
@@ -132,9 +132,9 @@ class Translation:
     field: str  # e.g. explanation.says.kk
     loc: tuple  # the same, as YAML keys and indexes from the top of the file
     record: tuple[str, str | None]  # (collection or list file stem, record id) for page links
-    lang: str
+    lang: schema.Lang
     status: str | None  # original | translated | reviewed; None when missing
-    from_lang: str | None
+    from_lang: schema.Lang | None
     state: str | None  # see the constants above; None for an original text
     source_hash: str | None  # as stored in the file
     current_hash: str | None  # fingerprint of the current source text
@@ -200,7 +200,7 @@ def _edit_for(text: str, root: yaml.Node, loc: tuple, new_hash: str, hash_key: s
               after_key: str = "from") -> tuple[int, int, str]:
     """(start, end, replacement): the one change that gives the mapping at `loc` this `hash_key`,
     written after `after_key` when it is new."""
-    node = root
+    node: yaml.Node | None = root
     for key in loc:
         node = _child(node, key)
         if node is None:
@@ -250,6 +250,8 @@ def stamp_file(abs_path: str, stamps: dict[tuple, str], key: str = "source_hash"
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
+        if root is None:
+            raise StampError("the file is empty")
         before = loader.construct_document(root)
     finally:
         loader.dispose()

@@ -9,44 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from atazan.dataset import schema, translations
 from atazan.dataset import correspondence, explanations
+from atazan.dataset import textcompare
 from atazan.dataset import texts as texts_module
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import LoadedFile, data_files, read_yaml
 from atazan.dataset import messages
+from atazan.dataset.model import Dataset
 
-
-@dataclass
-class Dataset:
-    root: str  # the project folder; paths in messages and edit links are relative to it
-    provisions: dict[str, schema.Provision] = field(default_factory=dict)
-    themes: dict[str, schema.Theme] = field(default_factory=dict)
-    glossary: dict[str, schema.GlossaryTerm] = field(default_factory=dict)
-    news: dict[str, schema.NewsItem] = field(default_factory=dict)
-    factchecks: dict[str, schema.FactCheck] = field(default_factory=dict)
-    versions: dict[str, schema.VersionKind] = field(default_factory=dict)
-    sections: dict[str, schema.Section] = field(default_factory=dict)
-    # Each outlet's name per language (data/outlets.yml), keyed by the outlet as records write it.
-    outlets: dict[str, schema.Outlet] = field(default_factory=dict)
-    timeline: list[schema.TimelineEvent] = field(default_factory=list)
-    # Record id -> the data file it came from, for edit links and messages.
-    origin: dict[tuple[str, str], str] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-    # Every text in every language with its translation state (translations.py). Kept apart from
-    # `warnings`: an outdated translation is reported, but never stops the build.
-    translations: list[translations.Translation] = field(default_factory=list)
-    # The Constitution's own text per version and language (texts.py); empty until imported.
-    texts: texts_module.Texts = field(default_factory=lambda: texts_module.Texts())
-    # Which article of each version is which (correspondence.py); None until `atazan match` ran.
-    correspondence: "correspondence.Table | None" = None
-    # Each provision entry's text fingerprint against the text now held (explanations.py).
-    explanations: list = field(default_factory=list)
+__all__ = ["Dataset", "load_dataset"]
 
 
 def load_dataset(data_dir: str, root: str | None = None, check_correspondence: bool = True) -> Dataset:
@@ -117,6 +93,7 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
             surveyed.append((loaded, (), record, (collection, record.id)))
 
     dataset.texts, found = texts_module.load_texts(data_dir, root, {vid: v.date is not None for vid, v in dataset.versions.items()})
+    found += textcompare.held_texts_problems(dataset.texts)  # the kk and ru texts of a version compared
     problems += [p for p in found if p.severity == "error"]
     text_warnings = [p for p in found if p.severity != "error"]
     if not any(p.severity == "error" for p in found):

@@ -152,7 +152,7 @@ def _is_external(url: str) -> bool:
 
 def sample_pages(site: str) -> list[tuple[str, str, str]]:
     """(language, kind, path) of the home, one provision and one theme page per language."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     for lang in LANGUAGES:
         base = _lang_dir(site, lang)
         out.append((lang, "home", os.path.join(base, "index.html")))

@@ -5,12 +5,13 @@ same project without texts. Command-line only."""
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from atazan.tools import benchbuild as bench
 
 FIXTURES = ("tests", "text", "fixtures")
 # (file, version, language, provenance flags) as an operator would import them.
-IMPORTS = (
+IMPORTS: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
     ("adopted.kk.json", "adopted", "kk", {}),
     ("adopted.ru.json", "adopted", "ru", {}),
     ("adopted.en.txt", "adopted", "en", {"publisher": "Test publisher (test data)", "title": "Test constitution, English",

@@ -22,7 +22,7 @@ from atazan import DEFAULT_LANGUAGE, LANGUAGES
 from atazan.dataset.validate import load_dataset
 from atazan.website import languages
 from atazan.website.generate import is_generated
-from atazan.website.search_index import COMBINED, index_name
+from atazan.website.exports.search_index import COMBINED, index_name
 
 TARGET_INDEX = 60 * 1024
 
@@ -152,7 +152,8 @@ PLAIN_THEME_HOOK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ben
 def make_plain_copy(ours: str, target: str) -> None:
     """The same pages, already rendered to Markdown, with the same config; our hook is replaced by
     PLAIN_THEME_HOOK, which only gives the theme partials their strings."""
-    from atazan.website.i18n import load_strings, page_url, strings_path
+    from atazan.website.i18n import load_strings, strings_path
+    from atazan.website.routes import page_url
 
     shutil.copytree(ours, target, ignore=shutil.ignore_patterns("data", "hooks", "site*"))
     strings = load_strings(strings_path(ours), ours)
@@ -247,8 +248,8 @@ def _lang_dir(site: str, lang: str) -> str:
 
 def search_index_weight(site: str) -> list[dict]:
     """The search index each language's pages fetch: search/search_index.<lang>.json where the build
-    wrote one (hooks/atazan/website/search_index.py), else Material's combined search_index.json."""
-    rows = []
+    wrote one (hooks/atazan/website/exports/search_index.py), else Material's combined search_index.json."""
+    rows: list[dict[str, object]] = []
     for lang in LANGUAGES:
         home = os.path.join(_lang_dir(site, lang), "index.html")
         with open(home, encoding="utf-8") as handle:

@@ -41,6 +41,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # Explanations whose text changed since a person checked them (explanations.py): warnings too.
     warnings = dataset.warnings + stale + explanations.problems(dataset.explanations)
     _print_problems(warnings, sys.stderr)
+    # Where the kk and ru texts of a version differ in a number, date or article reference: both are
+    # official, so this may be real; listed for a person to check, it stops nothing.
+    for line in dataset.texts.notes:
+        print(line)
     print(
         f"atazan: {args.data} is valid: {len(dataset.provisions)} provisions, {len(dataset.themes)} themes, "
         f"{len(dataset.glossary)} glossary terms, {len(dataset.timeline)} timeline events, "
@@ -177,13 +181,21 @@ def cmd_import_text(args: argparse.Namespace) -> int:
 
     given = importer.Provenance(publisher=args.publisher, title=args.title, date=args.date, url=args.url,
                                 registry=args.registry, official=args.official, translator=args.translator,
-                                partial=args.partial)
+                                partial=args.partial, expect_articles=args.expect_articles)
     try:
-        report = importer.run(args.file, args.version, args.lang, os.path.abspath(args.data), given)
+        report = importer.run(args.files, args.version, args.lang, os.path.abspath(args.data), given)
     except TextImportError as error:
-        print(f"atazan import-text: {args.file}: {error}", file=sys.stderr)
+        named = args.files[0] if len(args.files) == 1 else " ".join(args.files)
+        print(f"atazan import-text: {named}: {error}", file=sys.stderr)
         return 1
+    print(report.account)
     print(report.summary())
+    if report.compared:
+        other = "ru" if args.lang == "kk" else "kk"
+        print(f"compared with the {other} text of {args.version}: {len(report.compared)} difference(s) "
+              "(`atazan validate` lists them)")
+        for line in report.compared[:20]:
+            print(f"  {line}")
     return 0
 
 
@@ -193,7 +205,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     from atazan.dataset import correspondence
     from atazan.fsutil import write_atomic
-    from atazan.website.articles import reference_version
+    from atazan.website.legaltext import reference_version
 
     data_dir = os.path.abspath(args.data)
     root = os.path.dirname(data_dir)
@@ -210,8 +222,14 @@ def cmd_match(args: argparse.Namespace) -> int:
               "import a second with `atazan import-text` first", file=sys.stderr)
         return 1
     reference = reference_version(dataset)
+    assert reference is not None  # two versions are held
     held = correspondence.matching_texts(dataset.texts)
-    oldest_first = sorted(held, key=lambda v: (dataset.versions[v].date.isoformat() if dataset.versions[v].date else "9999", v))
+
+    def oldest(version: str) -> tuple[str, str]:
+        date = dataset.versions[version].date
+        return (date.isoformat() if date else "9999", version)
+
+    oldest_first = sorted(held, key=oldest)
     table = correspondence.propose({v: held[v] for v in oldest_first}, reference, dataset.correspondence)
     # One row, one block of short lines: a confirmation is a one-line diff.
     body = yaml.safe_dump(correspondence.to_data(table), allow_unicode=True, sort_keys=False, width=120,
@@ -311,25 +329,30 @@ def build_parser() -> argparse.ArgumentParser:
     news.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     news.set_defaults(func=cmd_import_news)
     text = sub.add_parser(
-        "import-text", help="import one official text (document JSON or plain text) into DIR/texts/VERSION/LANG.yml",
-        description="Reads the legal information system's document JSON or running plain text; writes "
-                    "DIR/texts/VERSION/LANG.yml only if it changes. Bad input: one line, exit 1, nothing written.")
-    text.add_argument("file", metavar="FILE")
+        "import-text", help="import one official text, as saved from the portals, into DIR/texts/VERSION/LANG.yml",
+        description="Reads a text in any shape the portals give (zan.gov.kz JSON, Әділет 2.0 API JSON, a saved page, "
+                    "DOCX, text copied from the portal or a newspaper, UTF-8 or cp1251), told from its content; "
+                    "prints the word account; writes DIR/texts/VERSION/LANG.yml only if it changes. Bad input: one "
+                    "line, exit 1, nothing written. Never fetches anything.")
+    text.add_argument("files", nargs="+", metavar="FILE",
+                      help="the saved file; several only for the pages of one zan.gov.kz document, in order")
     text.add_argument("--version", required=True, help="a version id of versions.yml (e.g. adopted)")
     text.add_argument("--lang", required=True, choices=("kk", "ru", "en"))
     text.add_argument("--data", default="data", help="data folder (default: ./data)")
-    text.add_argument("--publisher", help="who published the text (default for document JSON: the legal information system)")
-    text.add_argument("--title", help="the publication's title (default for document JSON: its own)")
-    text.add_argument("--date", help="publication date, YYYY-MM-DD (default for document JSON: versionDate)")
-    text.add_argument("--url", help="where a reader can check the text")
-    text.add_argument("--registry", help="the legal information system's code (default for document JSON: ngr)")
+    text.add_argument("--publisher", help="who published the text (default for the portals' JSON and pages: zan.gov.kz or Әділет, whichever it came from)")
+    text.add_argument("--title", help="the publication's title (default where the file carries one: its own)")
+    text.add_argument("--date", help="publication date, YYYY-MM-DD (default: zan.gov.kz versionDate, Әділет 2.0 revision_date as a local date)")
+    text.add_argument("--url", help="where a reader can check the text (default for a saved page: its address)")
+    text.add_argument("--registry", help="the registry code, e.g. K2600000000 (default: the file's ngr, or the saved page's address)")
     official = text.add_mutually_exclusive_group()
     official.add_argument("--official", dest="official", action="store_const", const=True, default=None,
-                          help="an official text (default for kk/ru document JSON)")
+                          help="an official text (default for kk/ru from the portals' JSON and pages)")
     official.add_argument("--unofficial", dest="official", action="store_const", const=False,
                           help="an unofficial translation; needs --translator")
     text.add_argument("--translator", help="who translated an unofficial text")
     text.add_argument("--partial", action="store_true", help="the file holds only some articles of the version")
+    text.add_argument("--expect-articles", type=int, metavar="N",
+                      help="refuse unless exactly N articles are read (when you know the count)")
     text.set_defaults(func=cmd_import_text)
     match = sub.add_parser(
         "match", help="propose which article of each version is which (DIR/correspondence.yml); confirmed cells are kept",

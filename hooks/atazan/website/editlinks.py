@@ -7,12 +7,12 @@ page is edited in its own Markdown file, which MkDocs already links.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 from urllib.parse import urlencode
 
 from atazan.dataset import schema, translations
 from atazan.dataset.memo import per_dataset
-from atazan.dataset.validate import Dataset
+from atazan.dataset.model import Dataset
 
 TRANSLATION_TEMPLATE = "translation-fix.yml"
 
@@ -31,7 +31,7 @@ def suggest_translation_url(repo_url: str, page_url: str, lang: str, source: str
 
 def records_behind(dataset: Dataset, source: str) -> list[schema.Record]:
     """The records a generated page with this `atazan_source` shows."""
-    lists = {"data/timeline.yml": dataset.timeline, "data/versions.yml": list(dataset.versions.values()),
+    lists: dict[str, Sequence[schema.Record]] = {"data/timeline.yml": dataset.timeline, "data/versions.yml": list(dataset.versions.values()),
              "data/sections.yml": list(dataset.sections.values())}
     if source in lists:
         return list(lists[source])

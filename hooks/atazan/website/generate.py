@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 
 from atazan.errors import DataError, Problem, display_path
-from atazan.website.render import GENERATED_MARK, GeneratedPage
+from atazan.website.pagefile import GENERATED_MARK, GeneratedPage
 from atazan.fsutil import write_atomic
 
 

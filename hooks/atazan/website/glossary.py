@@ -29,6 +29,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from atazan import Language
+from atazan.dataset.model import Dataset
+
 _RU_ENDINGS = sorted("ый ий ой ая яя ое ее ые ие ия ья а я о е ы и й ь".split(), key=len, reverse=True)
 _KK_VOICED = {"к": "[кг]", "қ": "[қғ]", "п": "[пб]"}
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"|„[^„“]*“")
@@ -47,7 +50,7 @@ def forms_of(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
-def _word_pattern(word: str, lang: str) -> str:
+def _word_pattern(word: str, lang: Language) -> str:
     lower = word.lower()
     if lang == "ru":
         for ending in _RU_ENDINGS:
@@ -63,7 +66,7 @@ def _word_pattern(word: str, lang: str) -> str:
 _WORD_START = r"(?<![\w-])"
 
 
-def term_pattern(form: str, lang: str) -> str:
+def term_pattern(form: str, lang: Language) -> str:
     """The regular expression of one form, without the word-start check in front (_WORD_START)."""
     return r"\s+".join(_word_pattern(word, lang) for word in form.split())
 
@@ -71,7 +74,7 @@ def term_pattern(form: str, lang: str) -> str:
 class Linker:
     """One language's glossary, compiled once; `for_page` gives the linking state of one page."""
 
-    def __init__(self, terms: list[Term], lang: str):
+    def __init__(self, terms: list[Term], lang: Language):
         patterns = []
         self._by_group = {}
         # Longest forms first, so "Central Referendum Commission" wins over "Referendum".
@@ -106,7 +109,9 @@ class PageTerms:
         quoted = None
         out, last = [], 0
         for match in regex.finditer(text):
-            term = self.linker._by_group[match.lastgroup]
+            group = match.lastgroup
+            assert group is not None  # every alternative of the pattern is a named group
+            term = self.linker._by_group[group]
             start, end = match.span()
             if term.id in self.linked:
                 continue
@@ -140,7 +145,7 @@ def tooltip_attribute(definition: str) -> str:
 _MARKDOWN_INLINE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}()!"})
 
 
-def terms_for(dataset, lang: str) -> list[Term]:
+def terms_for(dataset: Dataset, lang: Language) -> list[Term]:
     """The glossary of `dataset` in `lang` (texts missing in that language are left out)."""
     terms = []
     for tid, record in sorted(dataset.glossary.items()):

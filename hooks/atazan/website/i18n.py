@@ -1,32 +1,20 @@
-"""Language helpers shared by every page kind: URLs, dates, interface strings."""
+"""Language helpers shared by every page kind: dates, interface strings (addresses: routes.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import posixpath
 from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES
+from atazan import LANGUAGES, Language
 from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.load import read_yaml
 
-# kk is the state language, so it is the default and lives at the site root.
-URL_PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
-
-
-def page_url(lang: str, src_path: str) -> str:
-    """`provisions/ownership.md` -> `ru/provisions/ownership/`, relative to the site root."""
-    stem, _ = posixpath.splitext(src_path)
-    if posixpath.basename(stem) == "index":
-        stem = posixpath.dirname(stem)
-    return URL_PREFIX[lang] + (stem + "/" if stem else "")
-
 
 @lru_cache(maxsize=4096)  # Babel's formatting is slow; every page of a build shows the same build date
-def format_date(value: dt.date, lang: str) -> str:
+def format_date(value: dt.date, lang: Language) -> str:
     """A date as readers of `lang` write it, from CLDR data (kk: `2026 ж. 15 наурыз`)."""
     return babel_format_date(value, format="long", locale=lang)
 
@@ -37,7 +25,7 @@ class Strings:
     def __init__(self, table: dict[str, dict[str, str]]):
         self._table = table
 
-    def get(self, key: str, lang: str, **values: object) -> str:
+    def get(self, key: str, lang: Language, **values: object) -> str:
         text = self._table[key][lang]
         return text.format(**values) if values else text
 
@@ -70,3 +58,8 @@ def load_strings(path: str, root: str) -> Strings:
 
 def strings_path(root: str) -> str:
     return os.path.join(root, "overrides", "atazan", "strings.yml")
+
+
+def text_strings_path(root: str) -> str:
+    """The strings of the Constitution's text pages (article, whole text, what changed)."""
+    return os.path.join(root, "overrides", "atazan", "strings-text.yml")

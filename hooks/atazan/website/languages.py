@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES
-from atazan.website.i18n import URL_PREFIX, page_url
+from atazan import DEFAULT_LANGUAGE, LANGUAGES, Language
+from atazan.website.routes import FILE, page_url, url
 
 COUNTERPART_KEY = "atazan_counterpart"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
@@ -32,9 +32,9 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 class Target:
     """Where the switcher sends a reader of `section` for one page."""
 
-    section: str  # the language section the target lives in (its URL prefix)
+    section: Language  # the language section the target lives in (its URL prefix)
     path: str  # docs path without the language folder, e.g. performance.md
-    text_lang: str  # the language of the text shown there
+    text_lang: Language  # the language of the text shown there
 
     @property
     def url(self) -> str:
@@ -43,9 +43,7 @@ class Target:
 
     def href(self, directory_urls: bool = True) -> str:
         """`url`, or `ru/performance.html` when MkDocs writes no folder per page (the offline copy)."""
-        if directory_urls:
-            return self.url
-        return URL_PREFIX[self.section] + os.path.splitext(self.path)[0] + ".html"
+        return self.url if directory_urls else url(self.section, self.path, FILE)
 
     @property
     def is_fallback(self) -> bool:
@@ -55,13 +53,13 @@ class Target:
 class Catalog:
     """Every documentation page of docs/, by path, with the languages that have it."""
 
-    def __init__(self, pages: dict[str, set[str]], counterparts: dict[str, str] | None = None):
+    def __init__(self, pages: dict[str, set[Language]], counterparts: dict[str, str] | None = None):
         self.pages = pages
         self.counterparts = counterparts or {}
 
     @classmethod
     def from_docs(cls, docs_dir: str) -> Catalog:
-        pages: dict[str, set[str]] = {}
+        pages: dict[str, set[Language]] = {}
         for lang in LANGUAGES:
             folder = os.path.join(docs_dir, lang)
             for dirpath, _dirnames, filenames in os.walk(folder):
@@ -78,11 +76,11 @@ class Catalog:
                     counterparts[path] = named
         return cls(pages, counterparts)
 
-    def source_language(self, path: str) -> str | None:
+    def source_language(self, path: str) -> Language | None:
         """The language whose text a section without this page shows: kk first, then ru, en."""
         return next((lang for lang in LANGUAGES if lang in self.pages.get(path, ())), None)
 
-    def target(self, path: str, lang: str) -> Target | None:
+    def target(self, path: str, lang: Language) -> Target | None:
         """The page a reader who picks `lang` on page `path` gets."""
         if lang in self.pages.get(path, ()):
             return Target(lang, path, lang)
@@ -92,7 +90,7 @@ class Catalog:
         source = self.source_language(path)
         return Target(lang, path, source) if source else None
 
-    def fallbacks(self, lang: str) -> list[Target]:
+    def fallbacks(self, lang: Language) -> list[Target]:
         """Pages the `lang` section shows in another language, with the missing-page notice."""
         found = (self.target(path, lang) for path in sorted(self.pages))
         return [target for target in found if target and target.is_fallback]

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from atazan.dataset.validate import Dataset
+from atazan.dataset.model import Dataset
+from atazan.dataset.schema import Lang
 
 # The language the importer writes outlets in: the dumps are English.
-RECORDED_LANG = "en"
+RECORDED_LANG: Lang = "en"
 
 
 @dataclass(frozen=True)
 class OutletName:
     text: str
-    lang: str  # the language of `text`: the reader's, or RECORDED_LANG for an outlet not in the table
+    lang: Lang  # the language of `text`: the reader's, or RECORDED_LANG for an outlet not in the table
 
 
-def outlet_name(dataset: Dataset, outlet: str, lang: str) -> OutletName:
+def outlet_name(dataset: Dataset, outlet: str, lang: Lang) -> OutletName:
     named = dataset.outlets.get(outlet)
     if named is None:
         return OutletName(outlet, RECORDED_LANG)

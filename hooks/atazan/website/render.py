@@ -18,21 +18,15 @@ from typing import Callable
 import jinja2
 
 from atazan import LANGUAGES
-from atazan.website import glossary, handouts, textdiff
-from atazan.website import plan as site_plan
-from atazan.website.plan import PAGE_KINDS, SitePlan
-from atazan.website.i18n import URL_PREFIX, Strings, load_strings, page_url, strings_path
-from atazan.dataset.validate import Dataset
-
-GENERATED_MARK = "atazan_generated"
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    lang: str
-    path: str  # relative to docs/<lang>/, e.g. provisions/ownership.md
-    source_file: str  # the data file a contributor edits
-    content: str
+from atazan.dataset.model import Dataset
+from atazan.dataset.schema import Lang
+from atazan.website import glossary, routes, textdiff
+from atazan.website import plan
+from atazan.website.i18n import Strings, load_strings, strings_path, text_strings_path
+from atazan.website.kinds import PAGE_KINDS
+from atazan.website.kinds.handout import qr_svg
+from atazan.website.pagefile import GENERATED_MARK, GeneratedPage
+from atazan.website.plan import SitePlan
 
 
 # HTML's three (as html.escape(quote=False)), then a backslash before every character Markdown
@@ -68,7 +62,7 @@ _LINE_START_CHARS = frozenset("0123456789?=")
 def md_inline(text: str | None, terms: glossary.PageTerms | None = None) -> str:
     """Data text as inert Markdown: no HTML, links, emphasis, headings, lists or blocks from the
     data. With the page's `terms`, glossary terms in it become links to their entries
-    (atazan/glossary.py)."""
+    (website/glossary.py)."""
     if text is None:
         return ""
     flat = " ".join(str(text).split())
@@ -135,10 +129,12 @@ def make_environment(template_dir: str, cache_dir: str | None = None) -> jinja2.
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # Markdown output: escaping is explicit, via the filters below
+        # Markdown output: escaping is explicit, via the filters below. An XML template (a feed) is
+        # autoescaped: every value in it is text, and Jinja's escapes are valid XML.
+        autoescape=jinja2.select_autoescape(enabled_extensions=("xml.j2",), disabled_extensions=(), default=False),
     )
     env.filters.update(md=md_inline, md_block=md_block, html=html_text, page_title=page_title, url=md_url, diff_html=textdiff.to_html,
-                       qr_svg=handouts.qr_svg)
+                       qr_svg=qr_svg)
     return env
 
 
@@ -168,62 +164,77 @@ def template_dir(root: str) -> str:
     return os.path.join(root, "overrides", "atazan", "pages")
 
 
-def render(plan: SitePlan) -> list[GeneratedPage]:
-    """The Markdown of every page of the plan; one code path for every language."""
-    dataset = plan.dataset
+def render(site: SitePlan) -> list[GeneratedPage]:
+    """The Markdown of every page of the plan (and the files of its SITE kinds); one code path for
+    every language."""
+    dataset = site.dataset
     strings = load_strings(strings_path(dataset.root), dataset.root)
+    text_strings = load_strings(text_strings_path(dataset.root), dataset.root)
     env = _environment(template_dir(dataset.root), cache_dir(dataset.root))
     # Every kind's template, also of kinds without pages in this dataset: a broken template fails
     # every build, not only the first one with, say, the Constitution's text.
     templates = {name: env.get_template(kind.template) for name, kind in PAGE_KINDS.items()}
     pages = []
-    for lang in plan.languages:
+    for lang in site.languages:
         linker = glossary.Linker(glossary.terms_for(dataset, lang), lang)
-        shared = {
+        shared: dict[str, object] = {
             "lang": lang,
             "t": _translator(strings, lang),
+            "tt": _translator(text_strings, lang),  # the Constitution's text pages (strings-text.yml)
             "t_for": lambda other: _translator(strings, other),  # bilingual pages
             "generated_mark": GENERATED_MARK,
-            "site_url": plan.site_url,
-            "repo_url": plan.repo_url.rstrip("/"),
+            "site_url": site.site_url,
+            "repo_url": site.repo_url.rstrip("/"),
+            "routes": routes,
         }
         # Once per language, not per page: importing a macro file `with context` in every page
         # ran it again for every page, most of the time spent on a news page.
         shared.update({alias: env.get_template(name).make_module(shared) for alias, name in MACROS.items()})
-        for spec in (p for p in plan.pages if p.lang == lang):
+        for spec in (p for p in site.pages if p.lang == lang):
+            links = PageLinks(lang, spec.path, site.style)
+            terms = linker.for_page(links.url(routes.GLOSSARY)) if spec.page_kind.links_glossary else None
             content = templates[spec.kind].render(
                 shared,
                 source_file=spec.source_file,
-                depth="../" * spec.path.count("/"),
-                terms=_page_terms(linker, lang, spec.path),
-                **spec.context,
+                href=links.href,
+                url=links.url,
+                file_url=links.file_url,
+                terms=terms,
+                **spec.context.variables(),
             )
-            pages.append(GeneratedPage(lang, spec.path, spec.source_file, content))
+            pages.append(GeneratedPage(lang, spec.path, spec.source_file, content, spec.page_kind.output))
     return pages
 
 
-def render_all(dataset: Dataset, languages: tuple[str, ...] = LANGUAGES, site_url: str = "",
+class PageLinks:
+    """The links of one page, all made by routes.relative: `href` for a Markdown link to a page of
+    this language (its .md path, which MkDocs resolves and checks), `url` for raw HTML or another
+    language's page (the build's URL style), `file_url` for a file at the site root (a feed)."""
+
+    def __init__(self, lang: Lang, path: str, style: routes.Style):
+        self.lang, self.path, self.style = lang, path, style
+
+    def href(self, to: str, anchor: str = "") -> str:
+        return routes.relative(self.lang, self.path, to, anchor=anchor)
+
+    def url(self, to: str, anchor: str = "", lang: Lang | None = None) -> str:
+        return routes.relative(self.lang, self.path, to, lang=lang, anchor=anchor, style=self.style)
+
+    def file_url(self, site_path: str) -> str:
+        return routes.relative_file(self.lang, self.path, site_path, self.style)
+
+
+def render_all(dataset: Dataset, languages: tuple[Lang, ...] = LANGUAGES, site_url: str = "",
                repo_url: str = "") -> list[GeneratedPage]:
     """Every generated page in every language (a plan made and rendered at once)."""
-    return render(site_plan.build(dataset, languages, site_url, repo_url))
+    return render(plan.build(dataset, languages, site_url, repo_url))
 
 
 # The macro files, by the name page templates call them with (m.status, nm.source_row, hm.body).
 MACROS = {"m": "_macros.md.j2", "nm": "news_macros.md.j2", "hm": "handout_macros.md.j2"}
 
 
-# Pages whose prose links glossary terms (atazan/glossary.py); templates pass `terms` to the filters.
-GLOSSARY_SECTIONS = ("provisions/", "themes/", "news/")
-
-
-def _page_terms(linker: glossary.Linker, lang: str, path: str) -> glossary.PageTerms | None:
-    if not path.startswith(GLOSSARY_SECTIONS):
-        return None
-    # Both pages are in the same language's folder: up once per folder of the page's address.
-    return linker.for_page("../" * page_url(lang, path)[len(URL_PREFIX[lang]):].count("/") + "glossary/")
-
-
-def _translator(strings: Strings, lang: str) -> Callable[..., str]:
+def _translator(strings: Strings, lang: Lang) -> Callable[..., str]:
     def t(key: str, **values: object) -> str:
         return strings.get(key, lang, **values)
 

@@ -170,7 +170,7 @@ def machine_block(story: dedupe.Story, verdict: relevance.Verdict, ctx: Context,
     themes: set[str] = set()
     seen = set()
     for ref in refs.extract(story.canonical.text, story.canonical.date, ctx.final_draft_date):
-        published = ctx.version_dates.get(ref.version)
+        published = ctx.version_dates.get(ref.version) if ref.version else None
         if published and story.canonical.date < published:
             # "the draft" in a story older than the first draft is no version we hold.
             ref = dataclasses.replace(ref, version=None)
@@ -180,7 +180,7 @@ def machine_block(story: dedupe.Story, verdict: relevance.Verdict, ctx: Context,
         seen.add(key)
         candidates = ctx.articles.get((ref.version, ref.article), []) if ref.version else []
         matches = [c for c in candidates if not c[1] or not ref.paragraphs or c[1] & set(ref.paragraphs)]
-        entry = {"text": ref.text, "version": ref.version, "article": ref.article}
+        entry: dict[str, object] = {"text": ref.text, "version": ref.version, "article": ref.article}
         if ref.paragraphs:
             entry["paragraphs"] = list(ref.paragraphs)
         if ref.subparagraphs:

@@ -1,21 +1,35 @@
-"""The shape both readers feed: preamble, sections, articles, paragraphs, subparagraphs, notes.
+"""The shape every reader feeds: title, preamble, sections, articles, points with their parts and
+subpoints, notes of each kind, and the publication's service texts.
 
-Readers report what they see, one call per piece, in document order; the builder decides
-where each piece belongs and refuses what cannot be right (an article number twice, a
-paragraph outside an article), naming the place in the input.
+Readers report what they see, one call per piece of the source, in document order; the builder
+decides where each piece belongs, refuses what cannot be right (an article number twice, a point
+outside an article, a paragraph it has no place for), naming the place in the input, and writes
+every placement into a ledger: which words of which piece went where. The word account
+(account.py) checks the ledger against the source and against the record.
+
+Nothing is glued: every paragraph of the source stays a paragraph (a point's further paragraphs
+are its `parts`), so the record holds the text as the law prints it.
 """
 
 from __future__ import annotations
 
-import re
-
-from atazan.dataset.texts import NUMBER_PATTERN
-
-SUBPARAGRAPH = re.compile(r"^([0-9]+(?:-[0-9]+)?)\)\s*(.*)$", re.S)
+from dataclasses import dataclass
 
 
 class TextImportError(Exception):
     """Bad input; the message is one line (the CLI puts the file name before it)."""
+
+
+class ShapeRefusal(TextImportError):
+    """A shape refused as a whole (a PDF, a page shell): the message names the shape itself."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    piece: int  # Piece.index
+    role: str  # title, preamble, section heading, article heading, label, point, article text, part,
+    #            subpoint, wrap-up, note:<kind>, service:<kind>
+    text: str
 
 
 class Builder:
@@ -25,113 +39,195 @@ class Builder:
         self.sections: list[dict] = []
         self.articles: list[dict] = []
         self.notes: list[dict] = []
+        self.service: list[dict] = []
+        self.ledger: list[Placement] = []
         self._section: dict | None = None
         self._article: dict | None = None
-        self._block: dict | None = None  # the paragraph (or unnumbered article) taking text now
-        self._numbers: dict[str, str] = {}  # article number -> where it was seen
+        self._block: dict | None = None  # the point (or the article itself) taking paragraphs now
+        self._sub_numbers: set[str] = set()  # the current block's subpoint numbers
+        self._point_numbers: dict[str, str] = {}  # the current article's point numbers -> where
+        self._article_numbers: dict[str, str] = {}  # article number -> where it was seen
+        self._title_open = False  # the title was set from an all-capitals line and may go on
+        self._body_started = False  # anything but the title placed
+
+    # ---------------------------------------------------------------- bookkeeping
+
+    def place(self, piece, role: str, text: str) -> None:
+        if piece is not None and text:
+            self.ledger.append(Placement(piece.index, role, text))
+
+    def label(self, piece, text: str) -> None:
+        """The words of a label ("Статья 5", "І бөлім", "1."): structure, not text."""
+        self.place(piece, "label", text)
 
     # ---------------------------------------------------------------- what the readers report
 
-    def set_title(self, text: str) -> None:
-        if self.title is None and not self.articles and not self.preamble:
-            self.title = _clean(text)
-        else:
-            self.text(text, "")
+    def can_take_title(self) -> bool:
+        return self.title is None and not self._body_started
 
-    def section(self, number: str, heading: str | None, where: str) -> None:
+    def title_continues(self) -> bool:
+        return self._title_open and not self._body_started
+
+    def set_title(self, piece, text: str, open_ended: bool = False) -> None:
+        if self.title is None:
+            self.title = text
+        elif self.title_continues():
+            self.title = f"{self.title} {text}"
+        else:
+            raise TextImportError(f"{piece.where}: a second title {text!r}")
+        self._title_open = open_ended
+        self.place(piece, "title", text)
+
+    def section(self, piece, number: str, label: str, heading: str | None, where: str) -> None:
         if any(s["number"] == number for s in self.sections):
             raise TextImportError(f"{where}: section {number} appears twice")
+        self._body_started = True
         self._section = {"number": number}
-        if heading:
-            self._section["heading"] = _clean(heading)
         self.sections.append(self._section)
         self._article = self._block = None
+        self.label(piece, label)
+        if heading:
+            self.section_heading(piece, heading)
 
-    def section_heading(self, text: str) -> None:
-        if self._section is not None and "heading" not in self._section:
-            self._section["heading"] = _clean(text)
-        else:
-            self.text(text, "")
-
-    def article_heading(self, text: str, where: str) -> None:
-        """A heading after an article's label: its title, or (once its text began) running text."""
-        if self._article is not None and self._block is None and "heading" not in self._article \
-                and not any(key in self._article for key in ("text", "subparagraphs")):
-            self._article["heading"] = _clean(text)
-        else:
-            self.text(text, where)
+    def section_number(self) -> str | None:
+        return self._section["number"] if self._section is not None else None
 
     def expects_section_heading(self) -> bool:
         return self._section is not None and "heading" not in self._section and self._article is None
 
-    def article(self, number: str, where: str, heading: str | None = None) -> None:
-        if not re.fullmatch(NUMBER_PATTERN, number):
-            raise TextImportError(f"{where}: article number {number!r} is not a number like 12 or 3-1")
-        if number in self._numbers:
-            raise TextImportError(f"{where}: article {number} appears twice (first at {self._numbers[number]})")
-        self._numbers[number] = where
+    def section_heading(self, piece, text: str) -> None:
+        if not self.expects_section_heading():
+            raise TextImportError(f"{piece.where}: heading {text!r} where no section is waiting for its heading")
+        self._section["heading"] = text
+        self.place(piece, "section heading", text)
+
+    def article(self, piece, number: str, label: str, heading: str | None, where: str) -> None:
+        if number in self._article_numbers:
+            raise TextImportError(f"{where}: article {number} appears twice (first at {self._article_numbers[number]})")
+        self._body_started = True
+        self._article_numbers[number] = where
         self._article = {"number": number}
         if self._section is not None:
             self._article["section"] = self._section["number"]
-        if heading:
-            self._article["heading"] = _clean(heading)
         self.articles.append(self._article)
         self._block = None
+        self._point_numbers = {}
+        self._sub_numbers = set()
+        self.label(piece, label)
+        if heading:
+            self.article_heading(piece, heading)
 
-    def paragraph(self, number: str, text: str, where: str) -> None:
-        if self._article is None:
-            raise TextImportError(f"{where}: paragraph {number} before the first article")
-        if "text" in self._article or "subparagraphs" in self._article:
-            raise TextImportError(f"{where}: paragraph {number} of article {self._article['number']} "
-                                  "follows text that has no paragraph number")
-        paragraphs = self._article.setdefault("paragraphs", [])
-        if any(p["number"] == number for p in paragraphs):
-            raise TextImportError(f"{where}: paragraph {number} appears twice in article {self._article['number']}")
+    def article_number(self) -> str | None:
+        return self._article["number"] if self._article is not None else None
+
+    def expects_article_heading(self) -> bool:
+        article = self._article
+        return article is not None and self._block is None and "heading" not in article and "text" not in article \
+            and "subparagraphs" not in article and "paragraphs" not in article
+
+    def article_heading(self, piece, text: str) -> None:
+        if not self.expects_article_heading():
+            raise TextImportError(f"{piece.where}: heading {text!r} inside the text of article {self.article_number()}")
+        self._article["heading"] = text
+        self.place(piece, "article heading", text)
+
+    def point(self, piece, number: str, label: str, rest: str, where: str) -> None:
+        article = self._article
+        if article is None:
+            raise TextImportError(f"{where}: point {number} before the first article")
+        if any(key in article for key in ("text", "subparagraphs")):
+            raise TextImportError(f"{where}: point {number} of article {article['number']} follows text that has no "
+                                  "point number")
+        if number in self._point_numbers:
+            raise TextImportError(f"{where}: point {number} appears twice in article {article['number']} "
+                                  f"(first at {self._point_numbers[number]})")
+        self._point_numbers[number] = where
         self._block = {"number": number}
-        paragraphs.append(self._block)
-        if text.strip():
-            self.text(text, where)
+        article.setdefault("paragraphs", []).append(self._block)
+        self._sub_numbers = set()
+        self.label(piece, label)
+        if rest:
+            self.paragraph(piece, rest, where)
 
-    def text(self, text: str, where: str) -> None:
-        """A line of running text: a paragraph's words, a subparagraph `1) …`, or the words after them."""
-        text = _clean(text)
-        if not text:
-            return
+    def subpoint(self, piece, number: str, label: str, rest: str, where: str) -> None:
+        block = self._taking(where, f"subpoint {number})")
+        name = self._name(block)
+        if "wrap_up" in block:
+            raise TextImportError(f"{where}: subpoint {number}) of {name} follows the words that close its subpoints")
+        if number in self._sub_numbers:
+            raise TextImportError(f"{where}: subpoint {number}) appears twice in {name}")
+        if not rest:
+            raise TextImportError(f"{where}: subpoint {number}) of {name} has no text")
+        self._sub_numbers.add(number)
+        block.setdefault("subparagraphs", []).append({"number": number, "text": rest})
+        self.label(piece, label)
+        self.place(piece, "subpoint", rest)
+
+    def paragraph(self, piece, text: str, where: str) -> None:
+        """An unnumbered paragraph: a preamble paragraph before the first article; in an article,
+        the first paragraph of the point (or of an article without points), a further part, or
+        the words after its subpoints."""
         if self._article is None:
+            if self._section is not None:
+                raise TextImportError(f"{where}: {text[:60]!r} stands between section {self._section['number']}'s "
+                                      "heading and its first article (an unread label?)")
+            self._body_started = True
             self.preamble.append(text)
+            self.place(piece, "preamble", text)
             return
-        block = self._block if self._block is not None else self._article
-        if "paragraphs" in block:  # an article whose paragraphs have all been given
-            block = block["paragraphs"][-1]
-        found = SUBPARAGRAPH.match(text)
-        if found and found[2].strip():
-            subs = block.setdefault("subparagraphs", [])
-            number = found[1]
-            if any(s["number"] == number for s in subs):
-                raise TextImportError(f"{where}: subparagraph {number}) appears twice in article {self._article['number']}")
-            subs.append({"number": number, "text": _clean(found[2])})
-        elif "subparagraphs" in block:
-            block["wrap_up"] = f"{block['wrap_up']} {text}" if "wrap_up" in block else text
+        block = self._taking(where, repr(text[:40]))
+        numbered = block is not self._article
+        if "subparagraphs" in block:
+            if "wrap_up" in block:
+                raise TextImportError(f"{where}: a second paragraph after the subpoints of {self._name(block)} "
+                                      f"({text[:40]!r}): the text model holds one closing paragraph there")
+            block["wrap_up"] = text
+            self.place(piece, "wrap-up", text)
+        elif "text" not in block:
+            block["text"] = text
+            self.place(piece, "point" if numbered else "article text", text)
         else:
-            block["text"] = f"{block['text']} {text}" if "text" in block else text
+            before = block["parts"][-1] if block.get("parts") else block["text"]
+            if not _ends_a_paragraph(before) or not _starts_a_paragraph(text):
+                raise TextImportError(f"{where}: {text[:40]!r} continues {before[-40:]!r} as a new paragraph of "
+                                      f"{self._name(block)}: a sentence broken across lines, or a heading read as text? "
+                                      "Join the lines (or remove the heading) and import again")
+            block.setdefault("parts", []).append(text)
+            self.place(piece, "part", text)
 
-    def note(self, kind: str, text: str) -> None:
-        note = {"kind": kind, "text": _clean(text)}
-        (self._article.setdefault("notes", []) if self._article is not None else self.notes).append(note)
+    def note(self, piece, kind: str, text: str) -> None:
+        (self._article.setdefault("notes", []) if self._article is not None else self.notes).append({"kind": kind, "text": text})
+        self.place(piece, f"note:{kind}", text)
+
+    def service_text(self, piece, kind: str, text: str) -> None:
+        self.service.append({"kind": kind, "text": text})
+        self.place(piece, f"service:{kind}", text)
+
+    def _taking(self, where: str, what: str) -> dict:
+        if self._article is None:
+            raise TextImportError(f"{where}: {what} before the first article")
+        if self._block is not None:
+            return self._block
+        if "paragraphs" in self._article:  # cannot happen: a point sets the block
+            raise TextImportError(f"{where}: {what} outside any point of article {self._article['number']}")
+        return self._article
+
+    def _name(self, block: dict) -> str:
+        article = self._article["number"]
+        return f"point {block['number']} of article {article}" if block is not self._article else f"article {article}"
 
     # ---------------------------------------------------------------- the result
 
-    def result(self, version: str, lang: str, source: dict) -> dict:
+    def result(self, version: str, lang: str) -> dict:
         if not self.articles:
-            raise TextImportError("no articles found (expected article headings such as "
-                                  "'Статья 1', '1-бап' or 'Article 1')")
+            raise TextImportError("no articles found (expected article labels such as 'Статья 1', '1-бап' or 'Article 1')")
         for article in self.articles:
             if not any(key in article for key in ("text", "subparagraphs", "paragraphs")):
                 raise TextImportError(f"article {article['number']} has no text")
             for paragraph in article.get("paragraphs", []):
                 if "text" not in paragraph and "subparagraphs" not in paragraph:
-                    raise TextImportError(f"paragraph {paragraph['number']} of article {article['number']} has no text")
-        record: dict = {"version": version, "lang": lang, "source": source}
+                    raise TextImportError(f"point {paragraph['number']} of article {article['number']} has no text")
+        record: dict = {"version": version, "lang": lang, "source": {}}
         if self.title:
             record["title"] = self.title
         if self.preamble:
@@ -144,19 +240,23 @@ class Builder:
         return record
 
 
-_ARTICLE_KEYS = ("number", "section", "heading", "text", "subparagraphs", "wrap_up", "paragraphs", "notes")
-_PARAGRAPH_KEYS = ("number", "text", "subparagraphs", "wrap_up")
+def _ends_a_paragraph(text: str) -> bool:
+    # A paragraph of a legal text ends a sentence or introduces what follows.
+    return text.rstrip()[-1:] in tuple(".:;!?…»\")")
+
+
+def _starts_a_paragraph(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "«\"„(—–-"
+
+
+_BLOCK_KEYS = ("text", "parts", "subparagraphs", "wrap_up")
+_ARTICLE_KEYS = ("number", "section", "heading", *_BLOCK_KEYS, "paragraphs", "notes")
 
 
 def _ordered(article: dict) -> dict:
     # A fixed key order, so the canonical file never changes for a reason the text did not give.
     out = {key: article[key] for key in _ARTICLE_KEYS if key in article}
     if "paragraphs" in out:
-        out["paragraphs"] = [{key: p[key] for key in _PARAGRAPH_KEYS if key in p} for p in out["paragraphs"]]
+        out["paragraphs"] = [{key: p[key] for key in ("number", *_BLOCK_KEYS) if key in p} for p in out["paragraphs"]]
     return out
-
-
-def _clean(text: str) -> str:
-    # Non-breaking and other odd spaces, soft hyphens and doubled spaces from a web page.
-    return " ".join(text.replace("\u00ad", "").split())
-

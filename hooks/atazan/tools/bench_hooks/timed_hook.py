@@ -8,6 +8,7 @@ import time
 
 _started = time.process_time()
 _spec = importlib.util.spec_from_file_location("atazan_hook", os.path.join(os.path.dirname(os.path.abspath(__file__)), "atazan_hook.py"))
+assert _spec is not None and _spec.loader is not None  # the hook file sits beside this one
 _hook = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_hook)
 TIMES = {"import": time.process_time() - _started}

