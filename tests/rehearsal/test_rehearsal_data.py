@@ -159,7 +159,7 @@ def _notes(node) -> list[dict]:
     return []
 
 
-def check_structure(record: dict, v: recipe.Version) -> list[str]:
+def check_structure(record: dict, v: recipe.Version, source: str) -> list[str]:
     """Title, articles, sections and each article's section as written."""
     wrong = []
     if record.get("title") != v.title:
@@ -178,13 +178,13 @@ def check_structure(record: dict, v: recipe.Version) -> list[str]:
     return wrong
 
 
-def check_units(record: dict, v: recipe.Version) -> list[str]:
-    """The preamble's paragraphs, and each point, part, subpoint and closing sentence of every
-    article, each kept whole as its own text: nothing glued, split or lost."""
+def check_units(record: dict, v: recipe.Version, source: str) -> list[str]:
+    """The preamble's lines, and each point, part, subpoint and closing sentence of every article,
+    each kept whole as its own text: nothing glued, split or lost."""
     wrong = []
-    preamble = [" ".join(p.split()) for p in record.get("preamble", [])]
-    if preamble != v.preamble:
-        wrong.append(f"preamble: {len(preamble)} paragraph(s) instead of {len(v.preamble)}, first {preamble[:1]}")
+    preamble, expected = [" ".join(p.split()) for p in record.get("preamble", [])], v.preamble_lines(source)
+    if preamble != expected:
+        wrong.append(f"preamble: {len(preamble)} line(s) instead of {len(expected)}, first {preamble[:1]}")
     by_number = {a["number"]: a for a in record["articles"]}
     for number, _, _ in v.articles:
         have = Counter(_strings(by_number.get(number, {})))
@@ -194,7 +194,7 @@ def check_units(record: dict, v: recipe.Version) -> list[str]:
     return wrong
 
 
-def check_notes(record: dict, v: recipe.Version) -> list[str]:
+def check_notes(record: dict, v: recipe.Version, source: str) -> list[str]:
     """Court notes, footnotes and the editorial note kept as notes of their own kind, never as text."""
     wrong = []
     by_number = {a["number"]: a for a in record["articles"]}
@@ -213,18 +213,9 @@ def check_notes(record: dict, v: recipe.Version) -> list[str]:
 
 
 CHECKS = {"structure": check_structure, "units": check_units, "notes": check_notes}
-GLUED = "unnumbered further parts of a point are glued to its text, and an article's second unnumbered paragraph to its first"
-# What today's importer does wrong with each file, per check (issue 20); strict: the marker must go
-# when the importer lands.
-KNOWN = {
-    ("first_draft.kk.txt", "structure"): recipe.WAITING_FOR_IMPORTER["first_draft.kk.txt"],
-    **{(name, "units"): GLUED for name in SOURCES},
-    **{(f"adopted.{lang}.json", "units"): GLUED + "; the preamble's printed lines (sideNote text nodes) become "
-                                          "paragraphs; subpoint texts without their number become closing words"
-       for lang in ("kk", "ru")},
-    **{(f"adopted.{lang}.json", "notes"): "the editorial note (Примечание. В соответствии с … / Ескертпе.) "
-                                          "is filed as an amendment footnote" for lang in ("kk", "ru")},
-}
+# What an importer did wrong with a file, per check, while it did: (name, check) -> the defect, as a
+# strict xfail (the marker must go when the fix lands). Empty since the importer of issue 20.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _cases():
@@ -239,7 +230,7 @@ def _cases():
 
 @pytest.mark.parametrize("name, check", list(_cases()))
 def test_each_file_imports_as_written(imported, name, check):
-    wrong = CHECKS[check](imported(name), recipe.expected(SOURCES[name]))
+    wrong = CHECKS[check](imported(name), recipe.expected(SOURCES[name]), name)
     assert not wrong, f"{len(wrong)} difference(s): " + "; ".join(wrong[:6])
 
 
