@@ -3,13 +3,15 @@
 
 Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
-  on edits of hand-written pages in docs/ but not on our own writes of generated ones.
-- on_config: validate data/, make the site plan and write its pages into docs/<lang>/ before
-  files are collected (only the previewed languages' under `atazan serve --lang`). It fires once
-  per language build (mkdocs-static-i18n); the plan is made again only when data/ or the
-  templates changed.
-- on_files (after i18n): keep generator templates in overrides/atazan/ out of the built site;
-  add this language's missing pages, shown from the language that has them (atazan/website/languages.py).
+  on edits of hand-written pages in docs/ but not on our own writes of generated ones, and on
+  edits of the theme (overrides/).
+- on_config: check what `atazan validate` checks (adapter/checks.py: data, strings, templates,
+  nav, links), make the site plan and write its pages into docs/<lang>/ before files are collected
+  (only the previewed languages' under `atazan serve --lang`). It fires once per language build
+  (mkdocs-static-i18n); the plan is made again only when data/ or the templates changed.
+- on_files (after i18n): after a theme edit, have a dirty rebuild render every page; keep generator
+  templates in overrides/atazan/ out of the built site; add this language's missing pages, shown
+  from the language that has them (atazan/website/languages.py).
 - on_page_markdown: keep those stand-in pages out of search; heading anchors titled in the page's
   language (toc permalink_title).
 - on_page_context: language links; the edit link of a generated page points at its data file,
@@ -28,9 +30,7 @@ i18n's per-language "Overriding ... config" lines are dropped (they repeat mkdoc
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -51,6 +51,7 @@ from atazan.website.languages import Catalog
 
 _state = BuildState()
 _counts = BuildCounts()
+_theme_edits = serve.ThemeEdits()
 build_state.add_filter_once("mkdocs.plugins.mkdocs_static_i18n.reconfigure", build_state.DropConfigEcho)
 
 
@@ -80,6 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _theme_edits.render_every_page_after_an_edit(files, config, _state.dirty)
     if _state.catalog is None:  # once per build: every language's pages are in docs/ by now
         _state.catalog = Catalog.from_docs(config.docs_dir)
     if config.theme.get("language") in LANGUAGES:
@@ -97,8 +99,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # each page after this event, so the page's own language is set here (strings.yml permalink.title).
     toc = config["mdx_configs"].get("toc")
     if toc is not None and toc.get("permalink"):
-        path = strings_path(root_of(config))
-        toc["permalink_title"] = _strings(path, os.stat(path).st_mtime_ns, root_of(config)).get(
+        toc["permalink_title"] = load_strings(strings_path(root_of(config)), root_of(config)).get(
             "permalink.title", pages.page_language(page, config))
     return markdown
 
@@ -176,8 +177,3 @@ def _summary_line(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_write_indexes_and_exports, _summary_line)
-
-
-@functools.lru_cache(maxsize=2)  # once per build, not once per page; an edited strings.yml is read again
-def _strings(path: str, mtime_ns: int, root: str):
-    return load_strings(path, root)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, atazan_process
 from security.test_dedupe_scaling import synthetic_dump
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -32,13 +32,12 @@ def data(tmp_path) -> Path:
 
 
 def import_news(data: Path, *dumps: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "atazan", "import-news", *map(str, dumps), "--data", str(data)],
-                          capture_output=True, text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")))
+    # In this process; the kill test below runs the real command, since it must be killed.
+    return atazan_process("import-news", *map(str, dumps), "--data", str(data))
 
 
 def validate(data: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "atazan", "validate", "--data", str(data)],
-                          capture_output=True, text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")))
+    return atazan_process("validate", "--data", str(data))
 
 
 REFORM = "The Constitution reform was discussed. The referendum on the new Constitution is planned."

@@ -8,7 +8,7 @@ import sys
 
 from atazan import LANGUAGES
 from atazan.dataset import explanations, translations
-from atazan.errors import DataError, display_path
+from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.validate import load_dataset
 from atazan.fsutil import write_atomic
 
@@ -27,10 +27,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     data_dir = os.path.abspath(args.data)
     root = os.path.dirname(data_dir)
     try:
-        dataset = load_dataset(data_dir, root)
+        dataset = _checked_project(data_dir, root)
     except DataError as error:
         _print_problems(error.problems, sys.stderr)
-        print(f"atazan: {len(error.problems)} error(s) in {args.data}", file=sys.stderr)
+        where = args.data if all(p.path.startswith(display_path(data_dir, root)) for p in error.problems) else "the project"
+        unchecked = f"; not checked until these are fixed: {'; '.join(error.not_checked)}" if error.not_checked else ""
+        print(f"atazan: {len(error.problems)} error(s) in {where}{unchecked}", file=sys.stderr)
         return 1
     # Outdated or unstamped translations are warnings; --strict-translations makes them errors.
     stale = translations.problems(dataset.translations, "error" if args.strict_translations else "warning")
@@ -49,8 +51,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"atazan: {args.data} is valid: {len(dataset.provisions)} provisions, {len(dataset.themes)} themes, "
         f"{len(dataset.glossary)} glossary terms, {len(dataset.timeline)} timeline events, "
         f"{len(warnings)} warning(s)"
+        + ("; its strings, templates, nav and links too" if _is_project(data_dir, root) else "")
     )
     return 0
+
+
+def _checked_project(data_dir: str, root: str):
+    """The dataset, checked as `mkdocs build --strict` checks it when data/ belongs to a project
+    (mkdocs.yml beside it): strings, templates, generated pages, nav and links too
+    (adapter/checks.py); the data alone otherwise."""
+    config_file = os.path.join(root, "mkdocs.yml")
+    if not _is_project(data_dir, root):
+        return load_dataset(data_dir, root)
+    from mkdocs.exceptions import ConfigurationError
+
+    from atazan.adapter import checks
+
+    try:
+        config = checks.load_config(config_file)
+    except ConfigurationError as error:
+        raise DataError([Problem(display_path(config_file, root), "", str(error).strip())],
+                        ["everything else (it needs mkdocs.yml)"]) from None
+    return checks.check(config).dataset
+
+
+def _is_project(data_dir: str, root: str) -> bool:
+    return os.path.basename(data_dir) == "data" and os.path.isfile(os.path.join(root, "mkdocs.yml"))
 
 
 def _valid_dataset(command: str, data: str):
@@ -303,7 +329,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="atazan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check the dataset; exit 1 on any error")
+    validate = sub.add_parser(
+        "validate", help="check everything `mkdocs build --strict` stops on; exit 1 on any error",
+        description="Checks what the strict build checks before it writes a page: the data, the interface strings, "
+                    "the templates, the generated pages, mkdocs.yml's nav and the links of docs/ (adapter/checks.py). "
+                    "Prints one line per problem, `file:line: field: message` (GitHub annotations in Actions), "
+                    "all at once. Exit 1 on any error; warnings, such as outdated translations, never change the "
+                    "exit code. Run it in the repository's root folder.")
     validate.add_argument("--data", default="data", help="data folder (default: ./data)")
     validate.add_argument("--strict-translations", action="store_true",
                           help="outdated or unstamped translations are errors (exit 1), not warnings")

@@ -8,7 +8,7 @@
 6. plan   - compare with data/news/ on disk: new, updated, unchanged; curated parts are kept.
 7. write  - unless --dry-run; then print the report and one summary line.
 
-A record file is `id`, `date`, a `curated:` block people edit, then a marker comment and the
+A record file is its schema line, `id`, `date`, a `curated:` block people edit, then a marker comment and the
 `machine:` block. The importer rewrites only what follows the marker, so curated text stays
 byte for byte as a person left it.
 """
@@ -31,6 +31,9 @@ from atazan.fsutil import write_atomic
 from atazan.importers.news import dedupe, parse, refs, relevance
 
 MARKER = "# --- machine: written by `atazan import-news` on every run; edit `curated` above, not below ---"
+# The first line of a new record, as of every other data file: editors that use the YAML language
+# server check the record against its JSON Schema as people type (tools/schema_export.py).
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/news-item.schema.json"
 _OUTLET_IN_TEXT = re.compile(r"Qazinform News Agency|primeminister\.kz|akorda\.kz", re.IGNORECASE)
 _GOVKZ_ENTITY = re.compile(r"gov\.kz/memleket/entities/([^/]+)/")
 _SLUG_STOP = frozenset("the a an of and to in on for is are be by with at from its".split())
@@ -220,7 +223,7 @@ def render_new(sid: str, date: str, machine: dict) -> str:
     curated = ("# curated: written by people, never touched by the importer. Add headline and summary (kk, ru,\n"
                "# en, each with status), themes, provisions (checked by hand) and, to override the rule, relevant.\n"
                "curated: {}\n")
-    return head + curated + MARKER + "\n" + _dump({"machine": machine})
+    return SCHEMA_LINE + "\n" + head + curated + MARKER + "\n" + _dump({"machine": machine})
 
 
 def merge_existing(existing: bytes, machine: dict) -> bytes | None:
