@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, atazan_here
+from conftest import ROOT, atazan_here, nonempty
 from rehearsal import make_rehearsal as recipe
 
 HERE = Path(recipe.HERE)
@@ -37,7 +37,7 @@ def _json_nodes(name: str) -> list[dict]:
 # ---------------------------------------------------------------- the files
 
 def test_the_committed_files_are_what_the_script_writes():
-    for name, content in recipe.file_bytes().items():
+    for name, content in nonempty(recipe.file_bytes().items(), "the rehearsal's files"):
         assert (HERE / name).read_bytes() == content, f"{name}: run python3 tests/rehearsal/make_rehearsal.py"
 
 

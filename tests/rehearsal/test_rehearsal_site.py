@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT, build_cost
+from conftest import ROOT, build_cost, nonempty
 from rehearsal import make_rehearsal as recipe
 
 LANGS = ("kk", "ru", "en")
@@ -54,7 +54,7 @@ def test_the_correspondence_follows_the_recipe_after_the_curator_checked_it(rehe
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_adopted_article_has_its_page_in_every_language(rehearsal_site, lang):
     v = recipe.version("adopted", lang)
-    for number, _, article in v.articles:
+    for number, _, article in nonempty(v.articles, "the adopted articles"):
         page = _text(_page(rehearsal_site, lang, f"articles/{number}").find(".//article"))
         first = v.point_text(article, article.points[0])
         assert first in page, (number, first[:60])
@@ -63,13 +63,12 @@ def test_every_adopted_article_has_its_page_in_every_language(rehearsal_site, la
 @pytest.mark.parametrize("lang", LANGS)
 def test_curated_entries_reach_their_article_pages(rehearsal_site, lang):
     heading = STRINGS["text.explanations"][lang]
-    for pid, entries in OVERLAY["provisions"].items():
-        for entry in entries:
-            if entry["version"] != "adopted":
-                continue
-            section = _section_after(_page(rehearsal_site, lang, f"articles/{entry['number']}").find(".//article"), heading)
-            assert section is not None, (pid, entry["number"])
-            assert any(a.get("href", "").endswith(f"provisions/{pid}/") for a in section.iter("a")), (pid, entry["number"])
+    curated = [(pid, entry["number"]) for pid, entries in OVERLAY["provisions"].items() for entry in entries
+               if entry["version"] == "adopted"]
+    for pid, number in nonempty(curated, "the overlay's entries for adopted articles"):
+        section = _section_after(_page(rehearsal_site, lang, f"articles/{number}").find(".//article"), heading)
+        assert section is not None, (pid, number)
+        assert any(a.get("href", "").endswith(f"provisions/{pid}/") for a in section.iter("a")), (pid, number)
 
 
 @pytest.mark.parametrize("lang", LANGS)
