@@ -5,7 +5,8 @@ Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
   on edits of hand-written pages in docs/ but not on our own writes of generated ones, and on
   edits of the theme (overrides/).
-- on_config: check what `atazan validate` checks (adapter/checks.py: data, strings, templates,
+- on_config: refuse a link in docs/ that leads out of the repository and a site or repository
+  address that is no plain web address (adapter/guards.py); check what `atazan validate` checks (adapter/checks.py: data, strings, templates,
   nav, links), make the site plan and write its pages into docs/<lang>/ before files are collected
   (only the previewed languages' under `atazan serve --lang`). It fires once per language build
   (mkdocs-static-i18n); the plan is made again only when data/ or the templates changed.
@@ -17,7 +18,8 @@ Events, and why each is used:
 - on_page_context: language links; the edit link of a generated page points at its data file,
   and "suggest a translation" is offered where the page's text in this language is missing or unreviewed.
 - on_page_content: mark the text of a page shown from another language with that language.
-- on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
+- on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials;
+  `atazan_csp`, the Content-Security-Policy of a page (atazan/website/csp.py).
 - on_template_context, on_post_template: each language's 404 page (404.html, ru/404.html, en/404.html).
 - on_post_page: make the hreflang alternates full URLs; add the autodiscovery <link> of each Atom feed
   the page announces (its language's news; an article's own).
@@ -41,8 +43,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES, is_language
-from atazan.adapter import outputs, pages, serve, state as build_state
+from atazan import LANGUAGES, is_language
+from atazan.adapter import guards, outputs, pages, serve, state as build_state, theme
 from atazan.adapter.generation import plan_and_write_pages
 from atazan.adapter.state import BuildCounts, BuildState, language, root_of
 from atazan.website.i18n import load_strings, strings_path
@@ -75,6 +77,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build_state.build_only_chosen_languages(config)
     root = root_of(config)
     build_state.check_languages(config, root)
+    guards.refuse_links_out_of_docs(config, root)
+    guards.refuse_unsafe_addresses(config)
     plan_and_write_pages(config, root, _state, _counts)
     return config
 
@@ -134,14 +138,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    # Theme partials read strings.yml through atazan_say("key"), in this build's language.
-    root = root_of(config)
-    strings = load_strings(strings_path(root), root)
-    lang = language(config)
-    env.globals["atazan_say"] = lambda key, **values: strings.get(key, lang, **values)
-    env.globals["atazan_home"] = {code: page_url(code, HOME) for code in LANGUAGES}
-    env.globals["atazan_default"] = DEFAULT_LANGUAGE
-    return env
+    return theme.install(env, config)  # atazan_say, atazan_home, atazan_default, atazan_csp
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:

@@ -70,7 +70,7 @@ def seeds_present() -> bool:
 # Fixtures that build a whole extra site (a modified copy of the project, the offline copy), or
 # drive chromium: a test that takes one is `slow` by itself. The fast subset is the data, render and
 # generator tests plus the checks of the real site's HTML (one build).
-EXTRA_BUILDS = {"injected_site", "fixture_site", "offline_root", "hostile_project", "hostile_site", "built",
+EXTRA_BUILDS = {"injected_site", "fixture_site", "offline_root", "hostile_project", "hostile_site", "built", "matched_once",
                 "rehearsal_dir", "rehearsal_site", "rehearsal_offline"}
 BROWSER = {"browser"}
 

@@ -268,7 +268,7 @@ def test_stamp_refuses_invalid_data(real_data):
     path.write_text(path.read_text(encoding="utf-8").replace("order: 10", "order: ten"), encoding="utf-8")
     result = run("stamp", cwd=real_data.parent)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == ["atazan stamp: data is invalid (1 error(s)); run `atazan validate --data data`"]
+    assert result.stderr.splitlines() == ["atazan stamp: data is invalid: data/themes/housing.yml:3: order: expected a whole number, got 'ten'"]
 
 
 # ---------------------------------------------------------------- pages: banner and status page

@@ -173,7 +173,9 @@ def _theme_templates(config: MkDocsConfig, root: str, strings: Strings | None) -
     theme = config.theme.custom_dir
     if not theme:
         return []
-    env = config.theme.get_env()
+    from atazan.adapter import theme as theme_globals
+
+    env = theme_globals.install(config.theme.get_env(), config)  # the globals and filters the hook adds
     problems = []
     generator_pages = os.path.join(theme, "atazan", "pages")
     for dirpath, dirnames, filenames in os.walk(theme):

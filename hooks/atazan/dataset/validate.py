@@ -113,7 +113,8 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
     text_warnings = [p for p in found if p.severity != "error"]
     not_checked: list[str] = []
     if not any(p.severity == "error" for p in found):
-        dataset.correspondence, table_problems = correspondence.load(data_dir, root, dataset.texts, check_correspondence)
+        dataset.correspondence, table_problems = correspondence.load(
+            data_dir, root, dataset.texts, check_correspondence, {vid: v.date for vid, v in dataset.versions.items()})
         problems += table_problems
     elif os.path.exists(os.path.join(data_dir, correspondence.FILE)):
         not_checked.append(f"{display_path(os.path.join(data_dir, correspondence.FILE), root)} (it needs the texts)")

@@ -31,10 +31,18 @@ def is_generated(path: str) -> bool:
 
 
 def clashes(pages: list[GeneratedPage], docs_dir: str, root: str) -> list[Problem]:
-    """A hand-written page where a generated one goes: never overwritten, so the build stops."""
-    paths = sorted(os.path.join(docs_dir, page.lang, page.path) for page in pages)
-    return [Problem(display_path(p, root), "", "a hand-written page is in the way of a generated one; rename or move it")
-            for p in paths if os.path.exists(p) and not is_generated(p)]
+    """Two generated pages at one address (a theme whose id is "index" is the themes index page
+    too: one would vanish), or a hand-written page where a generated one goes (never overwritten):
+    either stops the build."""
+    problems: list[Problem] = []
+    wanted: dict[str, GeneratedPage] = {}
+    for page in pages:
+        other = wanted.setdefault(os.path.join(docs_dir, page.lang, page.path), page)
+        if other is not page:
+            problems.append(Problem(page.source_file, "id", f"its page {page.lang}/{page.path} is also made from "
+                                                            f"{other.source_file}; give the record another id"))
+    return problems + [Problem(display_path(p, root), "", "a hand-written page is in the way of a generated one; rename or move it")
+                       for p in sorted(wanted) if os.path.exists(p) and not is_generated(p)]
 
 
 def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str,

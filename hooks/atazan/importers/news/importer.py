@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from atazan.dataset import textrules
 from atazan.dataset.load import BIDI_CONTROLS
 from atazan.dataset.schema import URL_PATTERN
-from atazan.fsutil import write_atomic
+from atazan.errors import display_path
+from atazan.fsutil import read_regular, write_atomic
 from atazan.importers.news import dedupe, parse, refs, relevance
 
 MARKER = "# --- machine: written by `atazan import-news` on every run; edit `curated` above, not below ---"
@@ -85,13 +87,16 @@ def context_from_dataset(dataset) -> Context:
                    {vid: v.date for vid, v in dataset.versions.items() if v.date})
 
 
+# A dump is a few hundred news items in some 50 KB; a hundred times that is no dump.
+MAX_DUMP_BYTES = 64 * 1024 * 1024
+
+
 # 1-2. read and parse
 def read_dumps(paths: list[str], report: Report, log=print) -> list[dedupe.Located]:
     located = []
     for number, path in enumerate(paths, start=1):
         try:
-            with open(path, encoding="utf-8-sig", newline="") as handle:
-                text = handle.read()
+            text = read_regular(path, MAX_DUMP_BYTES).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ImportError_(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
         items, warnings = parse.parse_text(text, path)
@@ -108,7 +113,8 @@ def read_dumps(paths: list[str], report: Report, log=print) -> list[dedupe.Locat
 
 # Control characters, and the bidirectional controls that display text in another order than
 # it is stored (U+202E): no news text needs them, and the data loader refuses files holding them.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]")
+# Unicode non-characters too (textrules.FORBIDDEN, the rules the loader applies to what this writes).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]|" + textrules.FORBIDDEN.pattern)
 
 
 def _neutralise(item: parse.RawItem, path: str) -> list[str]:
@@ -355,10 +361,19 @@ def run(paths: list[str], data_dir: str, ctx: Context, dry_run: bool = False, lo
         raise ImportError_(f"internal error: {len(writes)} files to write for "
                            f"{len(report.new) + len(report.updated)} new or updated records; nothing written")
     if not dry_run:
-        os.makedirs(news_dir, exist_ok=True)
-        for target, content in sorted(writes.items()):
-            write_atomic(target, content)
+        _write_all(sorted(writes.items()), os.path.dirname(os.path.abspath(data_dir)))
     return report
+
+
+def _write_all(writes: list[tuple[str, bytes]], root: str) -> None:
+    # A read-only folder, a full disk or a linked data/news (leading out of the project) stops the
+    # run with one line; each file is replaced whole or not at all (fsutil.write_atomic).
+    for done, (target, content) in enumerate(writes):
+        try:
+            write_atomic(target, content, root=root)
+        except OSError as error:
+            raise ImportError_(f"{display_path(target, root)}: cannot write: {error.strerror or error}; "
+                               f"{done} of {len(writes)} record(s) written before it, the rest not (each file is whole)") from None
 
 
 def print_report(report: Report, log=print) -> None:
