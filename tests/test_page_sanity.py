@@ -43,8 +43,9 @@ BUILDS = [
     ("changes-fixtures", "changes_site", {}, None),
     ("core-probe", "fixture_site", {}, None),
     ("injected-provision", "injected_site", {"literal": INJECTED_LITERAL}, None),
-    # Every string of its data carries Latin-script payloads, on kk and ru pages too.
-    ("hostile-data", "hostile_site", {"english": False}, None),
+    # Every string of its data carries Latin-script payloads, on kk and ru pages too; its csp-probe
+    # pages hold live markup on purpose (tests/security/test_csp.py).
+    ("hostile-data", "hostile_site", {"english": False, "probes": ("csp-probe",)}, None),
 ]
 
 
@@ -108,6 +109,12 @@ def test_the_scan_finds_what_a_reader_must_not_see(tmp_path, body, lang, kinds):
 
 def test_the_scan_leaves_a_test_builds_probe_as_written(tmp_path):
     assert _kinds(tmp_path, "<p>{{ config.site_name }} мәтін</p>", literal=("{{ config.site_name }}",)) == []
+
+
+def test_the_scan_leaves_out_a_test_builds_probe_pages(tmp_path):
+    page = '<html lang="kk"><body><img src="x" alt="сурет"></body></html>'
+    site = _site(tmp_path, {"csp-probe/index.html": page, "en/csp-probe/index.html": page, "a/index.html": page})
+    assert [f.page for f in scan(site, probes=("csp-probe",))] == ["a/index.html"]
 
 
 def test_links_resolve_online_and_offline(tmp_path):
