@@ -118,8 +118,8 @@ def test_a_draft_as_reference_version_is_never_shown_as_the_adopted_text(real_da
 
 
 def test_a_word_diff_keeps_a_points_parts_apart(real_data, tmp_path):
-    # website/changes.py: the parts of a point are paragraphs of the diff, never words run together.
-    from atazan.website import changes, textdiff
+    # website/comparison.py: the parts of a point are paragraphs of the diff, never words run together.
+    from atazan.website import comparison, textdiff
 
     shapes = FIXTURES / "shapes"
     flags = ["--publisher", "Test", "--title", "Test", "--date", "2026-03-20", "--url", "https://example.org/t", "--official"]
@@ -129,9 +129,9 @@ def test_a_word_diff_keeps_a_points_parts_apart(real_data, tmp_path):
                      encoding="utf-8")
     assert import_text(real_data, draft, "first_draft", "ru", *flags)[0] == 0
     dataset = load_dataset(str(real_data), str(real_data.parent))
-    new = changes._paragraphs(dataset, "adopted", "1", "ru")
+    new = comparison.paragraphs(dataset, "adopted", "1", "ru")
     assert new == ("Тестовое государство статьи 1 существует только в тестах.",
                    "Первая часть второго пункта тестовой статьи 1.", "Вторая часть того же пункта, без своего номера.",
                    "Третья часть того же пункта, тоже без номера.")
-    html = textdiff.to_html(textdiff.word_diff(changes._paragraphs(dataset, "first_draft", "1", "ru"), new), "-", "+")
+    html = textdiff.to_html(textdiff.word_diff(comparison.paragraphs(dataset, "first_draft", "1", "ru"), new), "-", "+")
     assert html.count("<p>") == 4

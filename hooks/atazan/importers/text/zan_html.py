@@ -12,7 +12,7 @@ from atazan.importers.text.structure import TextImportError
 SHAPE = "zan.gov.kz JSON with withHtml=true (content is HTML)"
 
 
-def read(pages: list[tuple[str, dict]], lang: str) -> Reading:
+def read(pages: list[tuple[str, zan_nodes.Page]], lang: str) -> Reading:
     first = zan_nodes.check_pages(pages, lang)
     pieces = Pieces()
     for name, page in pages:
