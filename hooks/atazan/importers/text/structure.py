@@ -14,18 +14,13 @@ are its `parts`), so the record holds the text as the law prints it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, NotRequired, TypedDict
+from typing import Any, Iterable, NotRequired, TypedDict
 
-if TYPE_CHECKING:  # pieces.py imports TextImportError from here
-    from atazan.importers.text.pieces import Piece
+# The refusals live in errors.py (pieces.py raises them too); every reader imports them from here.
+from atazan.importers.text.errors import ShapeRefusal, TextImportError
+from atazan.importers.text.pieces import Piece
 
-
-class TextImportError(Exception):
-    """Bad input; the message is one line (the CLI puts the file name before it)."""
-
-
-class ShapeRefusal(TextImportError):
-    """A shape refused as a whole (a PDF, a page shell): the message names the shape itself."""
+__all__ = ["Builder", "Placement", "ShapeRefusal", "TextImportError"]
 
 
 @dataclass(frozen=True)

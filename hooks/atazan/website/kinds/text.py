@@ -10,6 +10,7 @@ from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
 from atazan.dataset.texts import section_eid
 from atazan.website import comparison, legaltext, routes
+from atazan.website.kinds import kk_ru
 from atazan.website.kinds.base import Context, KindPage, PageKind
 
 
@@ -57,12 +58,14 @@ class TextContext(Context):
     # Each article's number in the reference version, whose page it links: the first draft's
     # Article 6 is not the adopted text's Article 6 (None: no page, the article is not in it).
     article_pages: dict[str, str | None]
+    kk_ru: str | None  # where its official kk and ru texts are compared (kinds/kk_ru.py); None: not both held
 
 
 @dataclass(frozen=True)
 class ArticleIndexContext(Context):
     reference: WholeTextPage | None  # None: no text held
     versions: list[legaltext.ShownText]
+    kk_ru: dict[str, str]  # version -> where its official kk and ru texts are compared, when both are held
 
 
 def text_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
@@ -72,7 +75,7 @@ def text_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
         if page is not None:
             numbers = {a.number for section in page.sections for a in section.articles}
             out.append(KindPage(routes.text(version), page.shown.source_file, TextContext(
-                page, {n: comparison.reference_number(dataset, version, n) for n in numbers})))
+                page, {n: comparison.reference_number(dataset, version, n) for n in numbers}, _kk_ru(dataset, version))))
     return out
 
 
@@ -90,7 +93,12 @@ def article_index(dataset: Dataset, lang: Lang) -> list[KindPage]:
             versions.append(shown)
     index = whole_text_page(dataset, version, lang) if version else None
     source = index.shown.source_file if index else "data/texts"
-    return [KindPage(routes.ARTICLE_INDEX, source, ArticleIndexContext(index, versions))]
+    compared = {v: path for v in dataset.texts.versions() if (path := _kk_ru(dataset, v))}
+    return [KindPage(routes.ARTICLE_INDEX, source, ArticleIndexContext(index, versions, compared))]
+
+
+def _kk_ru(dataset: Dataset, version: str) -> str | None:
+    return routes.kk_ru(version) if version in kk_ru.compared_versions(dataset) else None
 
 
 KINDS = (
