@@ -48,6 +48,11 @@ def _make_project(project: Path) -> None:
     # The deliberate difference: the same sentence with a date, the Russian one a day later.
     _add_to_paragraph(data / "texts" / "adopted" / "kk.yml", "5", "1", " Сынақ күні: 2026 жылғы 15 наурыз.")
     _add_to_paragraph(data / "texts" / "adopted" / "ru.yml", "5", "1", " Тестовая дата: 16 марта 2026 года. " + HOSTILE)
+    # Hostile provenance too: the source line names the publisher and title of each text.
+    path = data / "texts" / "adopted" / "kk.yml"
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["source"]["title"] += " " + HOSTILE.replace("kkru", "kkru3")
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +118,7 @@ def test_the_changed_date_is_shown_with_both_wordings_and_links_to_the_paragraph
 def test_hostile_markup_in_a_differing_wording_stays_text(built, lang):
     root, _, sides = _place(built, lang)
     assert HOSTILE in sides[1].text_content()  # shown, as the characters it is
+    assert HOSTILE.replace("kkru", "kkru3") in root.find_class("atazan-legal-meta")[0].text_content()
     assert not [s for s in root.iter("script") if "kkru" in (s.text or "")]
     assert not [e for e in root.iter() if isinstance(e.tag, str) and any("kkru" in v for k, v in e.attrib.items()
                                                                          if k.startswith("on"))]
