@@ -21,4 +21,6 @@ def read(pages: list[tuple[str, zan_nodes.Page]], lang: str) -> Reading:
         document, _ = htmltext.parse(page["content"])
         body = document.find("body")
         htmltext.paragraphs(body if body is not None else document, pieces)
-    return running_text(SHAPE, pieces, lang, "zan", zan_nodes.provenance(first, lang))
+    reading = running_text(SHAPE, pieces, lang, "zan", zan_nodes.provenance(first, lang))
+    reading.listed_articles = zan_nodes.listed_articles(pages)
+    return reading

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from atazan.dataset import textrules
 from atazan.importers.text import labels
 from atazan.importers.text.pieces import TITLE, Piece, Pieces
 from atazan.importers.text.reading import Reading
@@ -281,4 +282,23 @@ def read_document(pages: Sequence[tuple[str, Page]], lang: str) -> Reading:
             raise
         raise TextImportError(f"{error}; are all the pages there, once each, in order?") from None
     shape = SHAPE + (f", {len(pages)} pages" if len(pages) > 1 else "")
-    return Reading(shape, pieces, builder, "zan", provenance(first, lang))
+    return Reading(shape, pieces, builder, "zan", provenance(first, lang), listed_articles=listed_articles(pages))
+
+
+def listed_articles(pages: Sequence[tuple[str, Page]]) -> frozenset[str] | None:
+    """The articles the document's own `index` (its table of contents: `{"type": "article",
+    "index": "1", …}`) lists, over all its pages; None where no page lists any. Entries of
+    another type or shape are not articles and are left out: the index is checked against, never
+    read as text."""
+    found: set[str] = set()
+    for _, page in pages:
+        entries = page.get("index")
+        for entry in entries if isinstance(entries, list) else []:
+            if not isinstance(entry, dict) or entry.get("type") != "article":
+                continue
+            number = entry.get("index")
+            if isinstance(number, int) and not isinstance(number, bool):
+                number = str(number)
+            if isinstance(number, str) and textrules.number_problem(number.strip()) is None:
+                found.add(number.strip())
+    return frozenset(found) or None
