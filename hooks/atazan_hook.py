@@ -3,19 +3,23 @@
 
 Events, and why each is used:
 - on_startup, on_serve: remember a dirty build; under `mkdocs serve` / `atazan serve`, rebuild
-  on edits of hand-written pages in docs/ but not on our own writes of generated ones.
-- on_config: validate data/, make the site plan and write its pages into docs/<lang>/ before
-  files are collected (only the previewed languages' under `atazan serve --lang`). It fires once
-  per language build (mkdocs-static-i18n); the plan is made again only when data/ or the
-  templates changed.
-- on_files (after i18n): keep generator templates in overrides/atazan/ out of the built site;
-  add this language's missing pages, shown from the language that has them (atazan/website/languages.py).
+  on edits of hand-written pages in docs/ but not on our own writes of generated ones, and on
+  edits of the theme (overrides/).
+- on_config: refuse a link in docs/ that leads out of the repository and a site or repository
+  address that is no plain web address (adapter/guards.py); check what `atazan validate` checks (adapter/checks.py: data, strings, templates,
+  nav, links), make the site plan and write its pages into docs/<lang>/ before files are collected
+  (only the previewed languages' under `atazan serve --lang`). It fires once per language build
+  (mkdocs-static-i18n); the plan is made again only when data/ or the templates changed.
+- on_files (after i18n): after a theme edit, have a dirty rebuild render every page; keep generator
+  templates in overrides/atazan/ out of the built site; add this language's missing pages, shown
+  from the language that has them (atazan/website/languages.py).
 - on_page_markdown: keep those stand-in pages out of search; heading anchors titled in the page's
   language (toc permalink_title).
 - on_page_context: language links; the edit link of a generated page points at its data file,
   and "suggest a translation" is offered where the page's text in this language is missing or unreviewed.
 - on_page_content: mark the text of a page shown from another language with that language.
-- on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials.
+- on_env: `atazan_say(key)`, the strings.yml table in the build's language, for theme partials;
+  `atazan_csp`, the Content-Security-Policy of a page (atazan/website/csp.py).
 - on_template_context, on_post_template: each language's 404 page (404.html, ru/404.html, en/404.html).
 - on_post_page: make the hreflang alternates full URLs; add the autodiscovery <link> of each Atom feed
   the page announces (its language's news; an article's own).
@@ -28,9 +32,7 @@ i18n's per-language "Overriding ... config" lines are dropped (they repeat mkdoc
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -41,8 +43,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from atazan import DEFAULT_LANGUAGE, LANGUAGES, is_language
-from atazan.adapter import outputs, pages, serve, state as build_state
+from atazan import LANGUAGES, is_language
+from atazan.adapter import guards, outputs, pages, serve, state as build_state, theme
 from atazan.adapter.generation import plan_and_write_pages
 from atazan.adapter.state import BuildCounts, BuildState, language, root_of
 from atazan.website.i18n import load_strings, strings_path
@@ -51,6 +53,7 @@ from atazan.website.languages import Catalog
 
 _state = BuildState()
 _counts = BuildCounts()
+_theme_edits = serve.ThemeEdits()
 build_state.add_filter_once("mkdocs.plugins.mkdocs_static_i18n.reconfigure", build_state.DropConfigEcho)
 
 
@@ -74,12 +77,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build_state.build_only_chosen_languages(config)
     root = root_of(config)
     build_state.check_languages(config, root)
+    guards.refuse_links_out_of_docs(config, root)
+    guards.refuse_unsafe_addresses(config)
     plan_and_write_pages(config, root, _state, _counts)
     return config
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _theme_edits.render_every_page_after_an_edit(files, config, _state.dirty)
     if _state.catalog is None:  # once per build: every language's pages are in docs/ by now
         _state.catalog = Catalog.from_docs(config.docs_dir)
     if config.theme.get("language") in LANGUAGES:
@@ -97,8 +103,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # each page after this event, so the page's own language is set here (strings.yml permalink.title).
     toc = config["mdx_configs"].get("toc")
     if toc is not None and toc.get("permalink"):
-        path = strings_path(root_of(config))
-        toc["permalink_title"] = _strings(path, os.stat(path).st_mtime_ns, root_of(config)).get(
+        toc["permalink_title"] = load_strings(strings_path(root_of(config)), root_of(config)).get(
             "permalink.title", pages.page_language(page, config))
     return markdown
 
@@ -133,14 +138,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    # Theme partials read strings.yml through atazan_say("key"), in this build's language.
-    root = root_of(config)
-    strings = load_strings(strings_path(root), root)
-    lang = language(config)
-    env.globals["atazan_say"] = lambda key, **values: strings.get(key, lang, **values)
-    env.globals["atazan_home"] = {code: page_url(code, HOME) for code in LANGUAGES}
-    env.globals["atazan_default"] = DEFAULT_LANGUAGE
-    return env
+    return theme.install(env, config)  # atazan_say, atazan_home, atazan_default, atazan_csp
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
@@ -176,8 +174,3 @@ def _summary_line(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_write_indexes_and_exports, _summary_line)
-
-
-@functools.lru_cache(maxsize=2)  # once per build, not once per page; an edited strings.yml is read again
-def _strings(path: str, mtime_ns: int, root: str):
-    return load_strings(path, root)

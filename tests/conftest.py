@@ -3,7 +3,7 @@
 How the suite runs
   bash scripts/test                 everything, in parallel (pytest-xdist: one worker per core, at most 4,
                                     `--dist loadgroup`); the README's command, and what .ci/run calls
-  bash scripts/test -m "not slow"   the fast subset (under a minute on two cores): no real-dump, bench, PDF, audit,
+  bash scripts/test -m "not slow"   the fast subset (times: the README, "Two commands"): no real-dump, bench, PDF, audit,
                                     browser, timing or extra-build tests
   python3 -m pytest tests/test_x.py one file in one process; every test must pass both ways
 
@@ -34,6 +34,7 @@ Fixtures
   build_site(project, out)   `mkdocs build --strict` of a project copy; asserts success
   copy_project(target)       the project without generated pages, for builds of a changed copy
   serve_folder(folder)       a built site on a free 127.0.0.1 port, as a context manager yielding its URL
+  nonempty(items)            loop over this, not over a bare glob or dict: an empty one fails the test
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def seeds_present() -> bool:
 # Fixtures that build a whole extra site (a modified copy of the project, the offline copy), or
 # drive chromium: a test that takes one is `slow` by itself. The fast subset is the data, render and
 # generator tests plus the checks of the real site's HTML (one build).
-EXTRA_BUILDS = {"injected_site", "fixture_site", "offline_root", "hostile_project", "hostile_site", "built"}
+EXTRA_BUILDS = {"injected_site", "fixture_site", "offline_root", "hostile_project", "hostile_site", "built", "matched_once"}
 BROWSER = {"browser"}
 
 
@@ -297,19 +298,49 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def atazan_here(*args: str) -> tuple[int, str, str]:
-    """`atazan ARGS` through the command's main() in this process: (exit code, stdout, stderr).
-    Saves a Python start and the generator's imports per call; tests of the real entry point
-    run `python -m atazan` instead."""
-    import contextlib
+def nonempty(items, what: str = "") -> list:
+    """`items` as a list, failing when it holds nothing: a test that loops over it then cannot pass
+    without running its asserts (tests/test_tests_can_fail.py keeps every such test on it)."""
+    found = list(items)
+    assert found, f"nothing to check{': ' + what if what else ''} (did a path or a name change?)"
+    return found
+
+
+def atazan_here(*args: str, cwd: Path | str | None = None, env: dict[str, str | None] | None = None) -> tuple[int, str, str]:
+    """`atazan ARGS` through the command's main() in this process: (exit code, stdout, stderr),
+    run from `cwd`, with `env` set for the call (None unsets a variable). Saves a Python start and
+    the generator's imports per call (about 3 times faster than a subprocess); tests of the real
+    entry point (`python -m atazan`, the console script) run a subprocess instead."""
     import io
 
     from atazan.tools import cli
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(list(args))
+    saved = {key: os.environ.get(key) for key in (env or {})}
+    try:
+        for key, value in (env or {}).items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        with contextlib.chdir(cwd or os.getcwd()), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as stop:  # argparse's own errors (exit 2), as a process would end
+                code = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     return code, out.getvalue(), err.getvalue()
+
+
+def atazan_process(*args: str, cwd: Path | str | None = None, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
+    """atazan_here as a CompletedProcess (returncode, stdout, stderr), for tests written against one."""
+    code, out, err = atazan_here(*args, cwd=cwd, env=env)
+    return subprocess.CompletedProcess(["atazan", *args], code, out, err)
 
 
 def core_project(target: Path) -> Path:

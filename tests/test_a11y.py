@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, nonempty
 
 # One worker runs every test here, so the axe audits (a browser pass over the sample) run once.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("a11y-audits")]
@@ -42,7 +42,9 @@ def audits(site_dir, browser):
     if not AXE.is_file():
         pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (scripts/test does)")
     results = {}
-    page = browser.new_page()  # one tab for the whole sample; each goto is a fresh document
+    # One tab for the whole sample; each goto is a fresh document. axe is injected as an inline
+    # script, which the site's Content-Security-Policy refuses: the audit tool bypasses it.
+    page = browser.new_context(bypass_csp=True).new_page()
     for lang, kind, path in sample_pages(site_dir):
         page.goto(path.as_uri())
         page.add_script_tag(path=str(AXE))
@@ -68,7 +70,7 @@ def audits(site_dir, browser):
         }""")
         results[(lang, kind)] = {"path": path, "axe": axe, "lang": page.evaluate("document.documentElement.lang"),
                                  "headings": headings, "focus": focus, "tab": tab_focus}
-    page.close()
+    page.context.close()
     return results
 
 
@@ -92,7 +94,7 @@ def test_no_serious_or_critical_axe_violations(audits, site_dir):
 def test_axe_really_ran(audits):
     # axe reports which rules it ran through `passes` only when asked; its violations list
     # exists on every result, and color-contrast must be among the rules it knows.
-    for result in audits.values():
+    for result in nonempty(audits.values()):
         assert "violations" in result["axe"] and result["axe"]["testEngine"]["name"] == "axe-core"
 
 

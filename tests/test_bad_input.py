@@ -71,9 +71,6 @@ CASES: dict[str, list[str]] = {
     "injection-accepted": [],
 }
 
-# case -> reason, for a case that shows a known, reported bug (strict: passing fails the run).
-KNOWN_BUGS: dict[str, str] = {}
-
 
 def make_data(tmp_path: Path, case: str) -> Path:
     data = tmp_path / "data"
@@ -108,9 +105,7 @@ def test_base_is_valid(tmp_path):
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input(case, tmp_path, request):
-    if case in KNOWN_BUGS:
-        request.applymarker(pytest.mark.xfail(reason=KNOWN_BUGS[case], strict=True))
+def test_bad_input(case, tmp_path):
     data = make_data(tmp_path, case)
     result = validate_here(data)
     assert "Traceback" not in result.stderr + result.stdout

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import LANGUAGES, nonempty
 
 
 def _prefix(lang: str) -> str:
@@ -17,7 +17,7 @@ def _prefix(lang: str) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_provision_and_theme_page_exists_with_its_lang(site_dir, dataset, lang):
     pages = [f"provisions/{pid}/" for pid in dataset.provisions] + [f"themes/{tid}/" for tid in dataset.themes]
-    for page in pages:
+    for page in nonempty(pages):
         html = (site_dir / _prefix(lang) / page / "index.html").read_text(encoding="utf-8")
         assert re.search(rf'<html lang="{lang}"', html), page
 
@@ -88,7 +88,7 @@ def test_every_generated_page_has_its_output_lang_and_switcher(site_dir, generat
 
 
 def test_switcher_never_falls_back_to_home_for_provisions_and_themes(site_dir, dataset):
-    for src in [f"provisions/{p}.md" for p in dataset.provisions] + [f"themes/{t}.md" for t in dataset.themes]:
+    for src in nonempty([f"provisions/{p}.md" for p in dataset.provisions] + [f"themes/{t}.md" for t in dataset.themes]):
         for lang in LANGUAGES:
             url = page_url(lang, src)
             links = dict((hreflang, href) for href, hreflang in SWITCHER.findall(_html_of(site_dir, lang, src)))
@@ -118,7 +118,7 @@ def test_search_language_is_never_kk(site_dir):
 
 
 def test_generated_markdown_carries_the_generated_header(site_dir, generated):
-    for lang, path in sorted(generated):
+    for lang, path in nonempty(sorted(generated)):
         text = (ROOT / "docs" / lang / path).read_text(encoding="utf-8")
         assert text.startswith(f"---\n{render.GENERATED_MARK}: true\natazan_source: data"), (lang, path)
         after_front_matter = text.split("\n---\n", 1)[1]
@@ -141,12 +141,12 @@ def _nav(html: str) -> str:
 
 
 def test_sidebar_does_not_list_provisions(site_dir, generated):
-    for lang, path in generated:
-        if path.startswith("provisions/") and path != "provisions/index.md":
-            nav = _nav(_html_of(site_dir, lang, path))
-            hrefs = re.findall(r'href="([^"]*)"', nav)
-            assert any(h.endswith("themes/") for h in hrefs), (lang, path)  # the nav was found
-            assert not [h for h in hrefs if re.search(r"provisions/[a-z0-9-]+/$", h)], (lang, path)
+    provision_pages = [(lang, path) for lang, path in generated if path.startswith("provisions/") and path != "provisions/index.md"]
+    for lang, path in nonempty(provision_pages):
+        nav = _nav(_html_of(site_dir, lang, path))
+        hrefs = re.findall(r'href="([^"]*)"', nav)
+        assert any(h.endswith("themes/") for h in hrefs), (lang, path)  # the nav was found
+        assert not [h for h in hrefs if re.search(r"provisions/[a-z0-9-]+/$", h)], (lang, path)
 
 
 # ---------------------------------------------------------------- open data (issue 2, part 7)

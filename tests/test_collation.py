@@ -11,6 +11,7 @@ import re
 import pytest
 
 from atazan.website import collation
+from conftest import nonempty
 
 KAZAKH = "А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я".split()
 RUSSIAN = "А Б В Г Д Е Ж З И Й К Л М Н О П Р С Т У Ф Х Ц Ч Ш Щ Ъ Ы Ь Э Ю Я".split()
@@ -63,6 +64,6 @@ def test_provisions_within_a_section_are_in_the_readers_alphabet(site_dir, datas
     from atazan.website.kinds import provision
 
     for lang in ("kk", "ru"):
-        for group in provision.section_groups(dataset, lang):
+        for group in nonempty(provision.section_groups(dataset, lang)):
             titles = [p.link.title for p in group.provisions]
             assert titles == collation.sorted_for(lang, titles, key=str), (lang, group.title)

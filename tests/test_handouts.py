@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, nonempty
 from print_helpers import navigation_labels, page_facts, page_file, pdf_pages, pdf_text, print_pdf, squeeze
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -54,7 +54,7 @@ def test_a_bilingual_kk_ru_handout_exists(site_dir, dataset):
 def test_theme_pages_link_to_their_handout(site_dir, dataset):
     for lang in LANGUAGES:
         prefix = "" if lang == "kk" else f"{lang}/"
-        for tid in dataset.themes:
+        for tid in nonempty(dataset.themes):
             html = page_file(site_dir, f"{prefix}themes/{tid}/").read_text(encoding="utf-8")
             assert f'href="../../handouts/{tid}/"' in html, (lang, tid)
 
@@ -72,7 +72,7 @@ def test_overflow_is_named_not_dropped(dataset, monkeypatch):
     from atazan.website.kinds import handout
 
     monkeypatch.setattr(handout, "HANDOUT_PROVISIONS", 0)
-    for tid in dataset.themes:
+    for tid in nonempty(dataset.themes):
         members = sorted(pid for pid, p in dataset.provisions.items() if tid in p.themes)
         h = handout.handout.__wrapped__(dataset, tid, "en")  # not the model kept for this dataset
         assert h.provisions == [] and sorted(link.id for link in h.more) == members
@@ -86,7 +86,7 @@ def test_printed_handouts(browser, site_dir, dataset, tmp_path, lang):
     single and bilingual: decoding every sheet costs CI minutes and tests the same code path)."""
     first_theme = min(dataset.themes, key=lambda tid: (dataset.themes[tid].order, tid))
     tab = browser.new_page()  # one tab for every sheet: a new tab per sheet took 2.5 times as long
-    for h in _handouts(site_dir, lang):
+    for h in nonempty(_handouts(site_dir, lang)):
         html_file = page_file(site_dir, h["url"])
         pdf = print_pdf(browser, html_file, tmp_path / f"{h['url'].strip('/').replace('/', '_') or 'root'}.pdf", tab=tab)
         text = pdf_text(pdf)

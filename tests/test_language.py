@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, nonempty
 
 SITE_URL = "https://ata-zan.github.io/ata-zan/"  # mkdocs.yml's default site_url, used by the build
 SCREENS = Path("/tmp/screens")
@@ -88,7 +88,7 @@ def test_every_page_has_alternates_for_every_language_that_resolve(site_dir):
 
 def test_switcher_links_to_the_counterpart_never_a_home_page(site_dir):
     bilingual = re.compile(r"^handouts/(?P<theme>[\w-]+)-kk-ru$")
-    for page in _pages(site_dir):
+    for page in nonempty(_pages(site_dir)):
         lang, path = _section(site_dir, page)
         head = _parse(page)
         # The selector stays relative (it must work offline and from file://) and opens the same pages.

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, atazan_process, nonempty
 from english_prose import english_prose, reader_pages
 
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
@@ -118,8 +116,7 @@ def test_a_headline_in_capitals_fails_validation(tmp_path):
     assert text.count(shouting) == 1
     path.write_text(text.replace(shouting, shouting.upper()), encoding="utf-8")
     line = text[: text.index(shouting)].count("\n") + 1
-    result = subprocess.run([sys.executable, "-m", "atazan", "validate", "--data", str(data)], cwd=tmp_path,
-                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
+    result = atazan_process("validate", "--data", str(data), cwd=tmp_path)
     assert result.returncode == 1
     assert f"data/news/{EVICTION}.yml:" in result.stdout + result.stderr
     assert "curated.headline: the ru headline is in capitals: write it in sentence case" in result.stdout + result.stderr
@@ -192,7 +189,7 @@ def _blocks(html: str) -> _Blocks:
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_our_translation_comes_first_and_the_english_rendering_is_marked(site_dir, dataset, lang):
-    for pid, provision in dataset.provisions.items():
+    for pid, provision in nonempty(dataset.provisions.items()):
         page = _html(site_dir, lang, f"provisions/{pid}")
         blocks = _blocks(page).legal
         english = [v for v in provision.versions if v.text and v.text_language == "en"]
@@ -209,7 +206,7 @@ def test_our_translation_comes_first_and_the_english_rendering_is_marked(site_di
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_status_said_once_per_page_and_chips_only_for_outdated_texts(site_dir, lang):
     for folder in ("provisions", "themes", "news"):
-        for path in sorted((site_dir / PREFIX[lang] / folder).glob("*/index.html")):
+        for path in nonempty(sorted((site_dir / PREFIX[lang] / folder).glob("*/index.html")), folder):
             parsed = _blocks(path.read_text(encoding="utf-8"))
             assert parsed.notices == 1, path
             # The extract's label says whose words they are (not a translation status): it stays.
@@ -229,7 +226,7 @@ def test_versions_sharing_a_source_name_it_once(site_dir):
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_every_citation_can_be_followed(site_dir, lang):
     # A source line links the outlet's URL, or our page of the story; milestones name their sites.
-    for path in sorted((site_dir / PREFIX[lang] / "provisions").glob("*/index.html")):
+    for path in nonempty(sorted((site_dir / PREFIX[lang] / "provisions").glob("*/index.html"))):
         html = path.read_text(encoding="utf-8")
         for line in re.findall(r'<p class="atazan-source">(.*?)</p>', html, re.S):
             href = re.search(r'<a href="([^"]+)"', line)
@@ -247,9 +244,9 @@ def test_every_citation_can_be_followed(site_dir, lang):
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_theme_pages_repeat_no_bullet(site_dir, lang):
-    for path in sorted((site_dir / PREFIX[lang] / "themes").glob("*/index.html")):
+    for path in nonempty(sorted((site_dir / PREFIX[lang] / "themes").glob("*/index.html"))):
         html = path.read_text(encoding="utf-8")
-        for items in re.findall(r"<ul>(.*?)</ul>", html, re.S):
+        for items in nonempty(re.findall(r"<ul>(.*?)</ul>", html, re.S), f"lists on {path}"):
             texts = [re.sub(r"<[^>]+>", "", li).strip() for li in re.findall(r"<li>(.*?)</li>", items, re.S)]
             assert len(texts) == len(set(texts)), (path, texts)
 

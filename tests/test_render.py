@@ -11,7 +11,7 @@ import pytest
 from atazan.website import render
 from atazan.website.kinds import PAGE_KINDS
 from atazan.dataset.validate import load_dataset
-from conftest import LANGUAGES, ROOT, replace_first, replace_once
+from conftest import LANGUAGES, ROOT, nonempty, replace_first, replace_once
 
 # One probe per way a data text could become markup: HTML, Jinja, a link, a heading, emphasis.
 PROBE = "<script>alert(1)</script> {{ 7*7 }} [click](javascript:alert(2)) **bold** _em_ `code`"
@@ -77,7 +77,7 @@ def test_data_heading_is_not_a_heading(injected_pages):
 
 
 def test_front_matter_marks_the_page_and_names_its_source(injected_pages):
-    for (lang, path), content in injected_pages.items():
+    for (lang, path), content in nonempty(injected_pages.items()):
         head = content.split("\n---\n", 1)[0]
         assert head.startswith(f"---\n{render.GENERATED_MARK}: true\n"), (lang, path)
         # A data file or folder; the translation-status page is built from the whole of data/.

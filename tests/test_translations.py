@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, build_site
+from conftest import LANGUAGES, ROOT, atazan_process, build_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -34,10 +34,8 @@ def sha8(text: str) -> str:
 
 
 def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    environ.update(PYTHONPATH=str(ROOT / "hooks"), **env)
-    return subprocess.run([sys.executable, "-m", "atazan", *args], cwd=cwd, env=environ,
-                          capture_output=True, text=True, timeout=120)
+    """`atazan ARGS` from `cwd`, in this process (plain lines unless GITHUB_ACTIONS is given)."""
+    return atazan_process(*args, cwd=cwd, env={"GITHUB_ACTIONS": None, **env})
 
 
 def strip_hashes(text: str) -> str:
@@ -270,7 +268,7 @@ def test_stamp_refuses_invalid_data(real_data):
     path.write_text(path.read_text(encoding="utf-8").replace("order: 10", "order: ten"), encoding="utf-8")
     result = run("stamp", cwd=real_data.parent)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == ["atazan stamp: data is invalid (1 error(s)); run `atazan validate --data data`"]
+    assert result.stderr.splitlines() == ["atazan stamp: data is invalid: data/themes/housing.yml:3: order: expected a whole number, got 'ten'"]
 
 
 # ---------------------------------------------------------------- pages: banner and status page

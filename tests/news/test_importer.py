@@ -11,6 +11,8 @@ import pytest
 from atazan.tools.cli import main
 from atazan.importers.news.importer import MARKER
 
+from conftest import nonempty
+
 from .conftest import ROOT
 
 
@@ -54,6 +56,17 @@ def test_fixture_dumps_give_one_record_per_constitutional_story(dumps, core_scra
     assert "001_kazakhstan_today.txt:9: date header without a title" in err
     assert set(_files(core_scratch)) == {f"{sid}.yml" for sid in FIXTURE_IDS}
     assert main(["validate", "--data", str(core_scratch)]) == 0
+
+
+def test_fixture_new_records_name_their_schema_on_the_first_line(dumps, core_scratch, capsys):
+    from atazan.tools import schema_export
+
+    _run(capsys, *dumps, "--data", core_scratch)
+    files = _files(core_scratch)
+    assert len(files) == len(FIXTURE_IDS)
+    for name, content in files.items():
+        first = content.decode("utf-8").splitlines()[0]
+        assert schema_export.declared_schema(first) == f"../../schema/{schema_export.expected_file('news/' + name)}", name
 
 
 def test_fixture_retelling_keeps_both_sources_and_a_story_without_link_has_none(dumps, core_scratch, capsys):
@@ -163,7 +176,7 @@ def test_fixture_extracts_are_short_quotes_of_the_source(dumps, core_scratch, ca
 
     _run(capsys, *dumps, "--data", core_scratch)
     source = " ".join(" ".join(p.read_text(encoding="utf-8-sig").split()) for p in dumps)
-    for name in _files(core_scratch):
+    for name in nonempty(_files(core_scratch)):
         extract = _machine(core_scratch, name.removesuffix(".yml"))["summary"]["text"]
         words = extract.removesuffix(" …").split()
         assert 0 < len(words) <= EXTRACT_WORDS, name
@@ -313,7 +326,7 @@ def test_extracts_are_short_quotes_of_the_source(seeds):
     from atazan.importers.news.importer import EXTRACT_WORDS
 
     source = " ".join(" ".join(p.read_text(encoding="utf-8-sig").split()) for p in seeds)
-    for path in sorted((ROOT / "data" / "news").glob("2*.yml")):
+    for path in nonempty(sorted((ROOT / "data" / "news").glob("2*.yml"))):
         extract = yaml.safe_load(path.read_text(encoding="utf-8"))["machine"]["summary"]["text"]
         words = extract.removesuffix(" …").split()
         assert len(words) <= EXTRACT_WORDS, path.name

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, atazan_process
 from security.test_dedupe_scaling import synthetic_dump
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -32,13 +32,12 @@ def data(tmp_path) -> Path:
 
 
 def import_news(data: Path, *dumps: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "atazan", "import-news", *map(str, dumps), "--data", str(data)],
-                          capture_output=True, text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")))
+    # In this process; the kill test below runs the real command, since it must be killed.
+    return atazan_process("import-news", *map(str, dumps), "--data", str(data))
 
 
 def validate(data: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "atazan", "validate", "--data", str(data)],
-                          capture_output=True, text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")))
+    return atazan_process("validate", "--data", str(data))
 
 
 REFORM = "The Constitution reform was discussed. The referendum on the new Constitution is planned."
@@ -116,6 +115,30 @@ def test_controls_and_bidi_overrides_are_removed_and_reported(tmp_path, data):
     assert "Referendum set for March on the Constitution" in text
     assert "a.txt:2: removed control characters U+0000, U+0007, U+202C, U+202E, U+2066, U+2069" in result.stderr
     assert validate(data).returncode == 0
+
+
+def test_non_characters_are_removed_too_so_validate_accepts_what_import_wrote(tmp_path, data):
+    # The loader refuses U+FFFE (textrules.FORBIDDEN): the importer must not write it.
+    dump = _dump(tmp_path, "a.txt", [("Referendum \ufffeset for March on the Constitution \U0001fffe", "11.02.2026", REFORM)])
+    result = import_news(data, dump)
+    assert result.returncode == 0, result.stderr
+    (record,) = (data / "news").glob("*.yml")
+    assert "\ufffe" not in record.read_text(encoding="utf-8") and "\U0001fffe" not in record.read_text(encoding="utf-8")
+    assert "a.txt:2: removed control characters U+1FFFE, U+FFFE" in result.stderr
+    assert validate(data).returncode == 0
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_dump_that_is_no_plain_file_is_one_line_at_once(tmp_path, data, kind):
+    path = {"fifo": tmp_path / "dump.txt", "device": Path("/dev/zero"), "folder": tmp_path}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    started = time.monotonic()
+    result = import_news(data, path)  # blocked (FIFO) or read until memory ran out (/dev/zero) before
+    assert time.monotonic() - started < 20
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    what = {"fifo": "a named pipe", "device": "a device", "folder": "a folder"}[kind]
+    assert result.stderr.splitlines() == [f"atazan import-news: {path}: cannot read: {what}, not a regular file"]
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "https://e.example/a>b<script>", "https://e.example/\"onx=1"])

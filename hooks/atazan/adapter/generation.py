@@ -1,5 +1,6 @@
-"""on_config's work: validate data/, make the site plan, and write its pages into docs/<lang>/
-before MkDocs collects files; skipped when data/ and the templates are as last time."""
+"""on_config's work: check the project as `atazan validate` does (adapter/checks.py), make the
+site plan, and write its pages into docs/<lang>/ before MkDocs collects files; skipped when data/
+and the templates are as last time."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from atazan import LANGUAGES
-from atazan.adapter.state import BuildCounts, BuildState, cannot_write, chosen_languages, fingerprint, inputs, offline
+from atazan.adapter.state import BuildCounts, BuildState, cannot_write, chosen_languages, fingerprint, inputs
+from atazan.adapter import checks
 from atazan.dataset import explanations, translations
-from atazan.dataset.validate import load_dataset
 from atazan.errors import DataError
-from atazan.website import generate, plan, render
+from atazan.website import generate
 from atazan.website.pagefile import DOCS
 
 log = logging.getLogger("mkdocs.hooks.atazan")
@@ -31,18 +32,19 @@ def plan_and_write_pages(config: MkDocsConfig, root: str, state: BuildState, cou
     # A preview of some languages (atazan serve --lang) renders only theirs; a build, every language.
     chosen = tuple(lang for lang in LANGUAGES if lang in chosen_languages()) or None
     try:
-        dataset = load_dataset(os.path.join(root, "data"), root)
-        # The offline copy has no folder per page: links MkDocs does not rewrite must name the .html file.
-        site = plan.build(dataset, chosen or LANGUAGES, site_url=config.site_url or "", repo_url=config.repo_url or "",
-                          directory_urls=config.use_directory_urls and not offline(config))
-        rendered = render.render(site)
-        report = generate.write_pages([p for p in rendered if p.output == DOCS], config.docs_dir, root, languages=chosen)
+        # What `atazan validate` checks, in the same code path (adapter/checks.py).
+        checked = checks.check(config, chosen or LANGUAGES)
+        dataset, site, rendered = checked.dataset, checked.plan, checked.pages
+        report = generate.write_pages(checked.docs_pages, config.docs_dir, root, languages=chosen)
     except DataError as error:
-        raise PluginError("invalid data:\n" + "\n".join(str(p) for p in error.problems)) from None
+        raise PluginError(f"{len(error.problems)} problem(s), as `atazan validate` lists them:\n"
+                          + "\n".join(str(p) for p in error.problems)) from None
     except OSError as error:
         raise PluginError(cannot_write(error, root)) from None
+    # Warnings never stop a build (strict: true makes a logged warning an error): what must stop
+    # it is an error, and `atazan validate` exits 1 on it too.
     for warning in dataset.warnings:
-        log.warning(str(warning))
+        log.info(str(warning))
     # Outdated translations at INFO: a source edit must not fail `mkdocs build --strict`; the
     # pages flag them to readers, and `atazan validate --strict-translations` fails on them.
     for problem in translations.problems(dataset.translations) + explanations.problems(dataset.explanations):

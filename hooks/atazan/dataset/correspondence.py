@@ -293,28 +293,51 @@ def articles_of(text) -> list[Article]:
     return [Article(a.number, tuple(block_text(p) for p in (a.paragraphs or [a]))) for a in text.articles]
 
 
-def load(data_dir: str, root: str, texts, check: bool = True) -> tuple[Table | None, list]:
+# The version whose article numbers the site's article pages use: the adopted text when it is held,
+# else the latest held by date (a version without a date, a proposal, last).
+REFERENCE_PREFERENCE = "adopted"
+
+
+def site_reference(held: Iterable[str], dates: Mapping[str, object]) -> str | None:
+    """The site's reference version among the versions `held`; `dates`: version id -> its date or None."""
+    held = set(held)
+    if REFERENCE_PREFERENCE in held:
+        return REFERENCE_PREFERENCE
+    if not held:
+        return None
+    return max(held, key=lambda v: (str(dates.get(v) or ""), v))
+
+
+def load(data_dir: str, root: str, texts, check: bool = True,
+         versions: Mapping[str, object] | None = None) -> tuple[Table | None, list]:
     """data/correspondence.yml, checked against the texts held (`check`); (None, []) when there is none.
 
-    `atazan match` reads it unchecked: a person's edit may match an article twice until the next
-    proposal resolves it around the confirmed cells."""
+    `versions`: data/versions.yml's ids and dates; with them, the file's `reference` must be the
+    site's reference version and every version it names a known one (checked with or without
+    `check`: `atazan match` must not carry a table keyed by another version into its proposal).
+    `atazan match` reads it unchecked otherwise: a person's edit may match an article twice until
+    the next proposal resolves it around the confirmed cells."""
     import os
 
     from atazan.dataset.load import read_yaml
     from atazan.errors import Problem, display_path
 
     path = os.path.join(data_dir, FILE)
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         return None, []
     shown = display_path(path, root)
-    loaded, problems = read_yaml(path, shown)
+    loaded, problems = read_yaml(path, shown, root)
     if loaded is None:
         return None, problems
     data = loaded.data
     if not isinstance(data, dict) or not isinstance(data.get("reference"), str) or not isinstance(data.get("rows"), list):
         return None, [Problem(shown, "", "expected 'reference: VERSION', 'versions: [...]' and 'rows: [...]' (written by `atazan match`)", 1)]
-    versions = data.get("versions") or []
-    known = (data["reference"], *versions)
+    listed = data.get("versions", [])
+    if not isinstance(listed, list) or not all(isinstance(v, str) for v in listed):
+        return None, [Problem(shown, "versions", f"expected a list of version ids, like [first_draft, final_draft], got {listed!r}"[:300],
+                              loaded.line_of(("versions",)))]
+    problems += _header_problems(data["reference"], listed, texts, versions, check, shown, loaded)
+    known = (data["reference"], *listed)
     for index, entry in enumerate(data["rows"]):
         where = ("rows", index)
         if not isinstance(entry, dict):
@@ -326,10 +349,14 @@ def load(data_dir: str, root: str, texts, check: bool = True) -> tuple[Table | N
             if version not in known:
                 problems.append(Problem(shown, field, f"unknown version '{version}' (not in reference/versions)", line))
             elif version == data["reference"]:
-                if value is not None and not isinstance(value, (str, int)):
+                if value is not None and not _is_number(value):
                     problems.append(Problem(shown, field, "expected the article's number, or null", line))
             elif not isinstance(value, dict) or set(value) - {"number", "score", "confirmed"} or "number" not in value:
                 problems.append(Problem(shown, field, "expected {number: N or null, score: S, confirmed: true|false}", line))
+            elif value["number"] is not None and not _is_number(value["number"]):
+                problems.append(Problem(shown, f"{field}.number", "expected the article's number, or null", loaded.line_of((*where, version, "number"))))
+            elif value.get("score") is not None and (isinstance(value["score"], bool) or not isinstance(value["score"], (int, float))):
+                problems.append(Problem(shown, f"{field}.score", "expected a number from 0 to 100", loaded.line_of((*where, version, "score"))))
             elif not isinstance(value.get("confirmed", False), bool):
                 problems.append(Problem(shown, f"{field}.confirmed", "expected true or false", loaded.line_of((*where, version, "confirmed"))))
     if problems:
@@ -341,6 +368,36 @@ def load(data_dir: str, root: str, texts, check: bool = True) -> tuple[Table | N
     for index, version, message in table_problems(table, held):
         problems.append(Problem(shown, f"rows[{index}].{version}", message, loaded.line_of(("rows", index, version))))
     return table, problems
+
+
+def _is_number(value: object) -> bool:
+    # An article number as the texts print it (12, 3-1); YAML reads 12 as an int. Never true/false.
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str) and value.strip() != "")
+
+
+def _header_problems(reference: str, listed: list[str], texts, versions: Mapping[str, object] | None, check: bool,
+                     shown: str, loaded) -> list:
+    from atazan.errors import Problem
+
+    problems = []
+    seen: set[str] = set()
+    for index, version in enumerate([reference, *listed]):
+        field, line = ("reference", loaded.line_of(("reference",))) if index == 0 else \
+                      (f"versions[{index - 1}]", loaded.line_of(("versions", index - 1)))
+        if version in seen:
+            problems.append(Problem(shown, field, f"'{version}' is named twice (reference and versions name each version once)", line))
+        seen.add(version)
+        if versions is not None and version not in versions:
+            problems.append(Problem(shown, field, f"unknown version '{version}' (see data/versions.yml)", line))
+        elif check and version not in texts.versions():
+            problems.append(Problem(shown, field, f"no text of '{version}' in data/texts/; import it or run `atazan match` again", line))
+    if versions is not None and not problems:
+        expected = site_reference(texts.versions(), versions)
+        if reference != expected:
+            problems.append(Problem(shown, "reference", f"'{reference}' is not the site's reference version ('{expected}', whose "
+                                    "article numbers the article pages use); move data/correspondence.yml aside and run "
+                                    "`atazan match` to propose a table keyed by it", loaded.line_of(("reference",))))
+    return problems
 
 
 def _any_text(texts, version: str):

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from atazan.dataset import textrules
+from atazan.dataset import messages, textrules
 from atazan.dataset.textrules import BIDI_CONTROLS, MAX_FILE_BYTES  # noqa: F401 (imported from here elsewhere)
 from atazan.errors import Problem
 
@@ -56,9 +56,19 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
+def _int(loader: Any, node: yaml.ScalarNode) -> Any:
+    # Python refuses to turn more than 4,300 digits into an int (ValueError), a traceback otherwise.
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number of {len(node.value):,} digits; put it in quotes if it is text", node.start_mark) from None
+
+
 for _loader_class in (_Loader, _FastLoader):
     if _loader_class is not None:
         _loader_class.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+        _loader_class.add_constructor("tag:yaml.org,2002:int", _int)
 
 
 def _child(node: yaml.Node | None, key: Any) -> yaml.Node | None:
@@ -94,13 +104,23 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
     bad = textrules.character_problem(text)
     if bad is not None:
         return None, [Problem(shown_path, "", bad.message, bad.line_and_column(text)[0])]
+    deep = _nesting_problem(text, shown_path)
+    if deep is not None:
+        return None, [deep]
+    fast_error: yaml.YAMLError | None = None
     if _FastLoader is not None:
         try:
-            return _parse(_FastLoader, text, shown_path)
-        except yaml.YAMLError:
-            pass  # parsed again below, for the pure-Python loader's wording of the problem
+            return _decoded_checked(*_parse(_FastLoader, text, shown_path))
+        except yaml.YAMLError as error:
+            fast_error = error  # parsed again below, for the pure-Python loader's wording of the problem
     try:
-        return _parse(_Loader, text, shown_path)
+        return _decoded_checked(*_parse(_Loader, text, shown_path))
+    except ValueError:
+        # The pure-Python loader can fail where libyaml said why: an escape past U+10FFFF
+        # ("\U00110000") makes it call chr() on no character.
+        mark = getattr(fast_error, "problem_mark", None)
+        reason = (getattr(fast_error, "problem", None) or "an escape for a character that does not exist").strip()
+        return None, [Problem(shown_path, "", f"YAML syntax error: {reason}", mark.line + 1 if mark else None)]
     except _AliasRefused as error:
         return None, [Problem(shown_path, "", str(error), error.mark.line + 1 if error.mark else None)]
     except yaml.MarkedYAMLError as error:
@@ -112,6 +132,64 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
         return None, [Problem(shown_path, "", f"YAML syntax error: {reason}", at)]
     except yaml.YAMLError as error:
         return None, [Problem(shown_path, "", f"YAML syntax error: {error}")]
+
+
+def _decoded_checked(loaded: LoadedFile, problems: list[Problem]) -> tuple[LoadedFile | None, list[Problem]]:
+    # The same rules on every string as the parser decoded it: an escape ("\x01", "\uFFFE")
+    # passes the raw check above and would otherwise reach lxml or the feed writer, which refuse it
+    # with a traceback. A file with such a string is refused whole, as one with the raw character is.
+    # A `!!binary` value is bytes, which pydantic would take as text unchecked: refused too.
+    found = sorted(((loaded.line_of(loc) or 0, _printable(messages.field_path(loc)), problem.message)
+                    for loc, problem in [*textrules.value_problems(loaded.data), *_binary_values(loaded.data)]),
+                   key=lambda item: item[0])
+    if not found:
+        return loaded, problems
+    return None, problems + [Problem(loaded.path, field, message, line or None) for line, field, message in found]
+
+
+def _binary_values(value: Any) -> list[tuple[tuple[Any, ...], textrules.TextProblem]]:
+    found = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
+    while stack:
+        where, current = stack.pop()
+        if isinstance(current, bytes):
+            found.append((where, textrules.TextProblem(0, "a binary value (!!binary); data files hold text: write it out")))
+        elif isinstance(current, dict):
+            for key, item in current.items():
+                if isinstance(key, bytes):
+                    found.append((where, textrules.TextProblem(0, "a binary key (!!binary); write it as text")))
+                stack.append((where + (key if isinstance(key, (str, int)) else str(key),), item))
+        elif isinstance(current, list):
+            stack.extend((where + (i,), item) for i, item in enumerate(current))
+    return found
+
+
+# Data files nest a few levels (a text: articles, paragraphs, subparagraphs). libyaml composes
+# nested nodes by recursion in C: some thirty thousand levels of "[" in a 60 KB file crash the
+# process (SIGSEGV) before any message, and the pure-Python loader ends in RecursionError.
+MAX_NESTING = 50
+
+
+def _nesting_problem(text: str, shown_path: str) -> Problem | None:
+    """Counted on the parser's events, which come one by one without recursion."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastLoader or _Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return Problem(shown_path, "", f"nested more than {MAX_NESTING} levels deep; a data file needs a few",
+                                   event.start_mark.line + 1 if event.start_mark else None)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: the parse below reports it (never deeper than seen here)
+    return None
+
+
+def _printable(field: str) -> str:
+    # A key can hold the bad character itself; the message names it without printing it.
+    return textrules.FORBIDDEN.sub(lambda m: f"\\u{ord(m.group(0)):04X}", field)
 
 
 def _read_regular_file(abs_path: str, shown_path: str, root: str | None) -> tuple[bytes | None, Problem | None]:

@@ -128,3 +128,36 @@ def int_to_roman(value: int) -> str:
         count, value = divmod(value, amount)
         out += letters * count
     return out
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def value_problem(text: str) -> TextProblem | None:
+    """`string_problem` for a string as the YAML parser decoded it. The raw file was checked
+    before parsing; what is found here was written as an escape (`"\\x01"`, `"\\uFFFE"`, `"\\0"`)
+    that only became the character when decoded, so the message says where in the value it is
+    and how it was most likely written, not a column of the file."""
+    problem = string_problem(text)
+    if problem is None:
+        half = _SURROGATE.search(text)  # "\ud800": half of a UTF-16 pair, no character; UTF-8 cannot write it
+        if half is not None:
+            return TextProblem(half.start(), f"half of a UTF-16 surrogate pair U+{ord(half.group(0)):04X} at character "
+                                             f"{half.start() + 1} of the value (an escape like \"\\u{ord(half.group(0)):04X}\"); "
+                                             "write the character itself")
+        return None
+    if problem.message.startswith("text of "):
+        return problem
+    char = text[problem.index]
+    kind = problem.message.split(" U+", 1)[0]
+    return TextProblem(problem.index, f"{kind} U+{ord(char):04X} at character {problem.index + 1} of the value "
+                                      f"(a YAML escape such as \"\\u{ord(char):04X}\" decodes to it); remove it")
+
+
+def value_problems(value: Any) -> Iterator[tuple[tuple[Any, ...], TextProblem]]:
+    """Every decoded string of a data file (keys included) that breaks the rules, with its
+    location as pydantic reports one, so the loader can name field and line."""
+    for loc, text in strings_in(value):
+        problem = value_problem(text)
+        if problem is not None:
+            yield loc, problem

@@ -30,6 +30,7 @@ from atazan.dataset.load import LoadedFile, read_yaml
 from atazan.dataset import messages, textrules
 from atazan.dataset.schema import IsoDate, Lang, Text, Url, VersionId
 from atazan.errors import Problem, display_path
+from atazan.fsutil import is_inside
 
 FOLDER = "texts"
 # Article, point and subpoint numbers as the texts print them: 12, or 3-1 for one inserted later
@@ -358,6 +359,9 @@ def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tup
     folder = os.path.join(data_dir, FOLDER)
     if not os.path.isdir(folder):
         return texts, problems
+    if not is_inside(folder, root):  # a linked data/texts: nothing in it is read, or published
+        return texts, [Problem(display_path(folder, root), "", f"a symbolic link to {os.path.realpath(folder)}, outside the repository; "
+                                                               "texts live in the repository's data/texts/")]
     for version in sorted(os.listdir(folder)):
         version_dir = os.path.join(folder, version)
         if version.startswith((".", "_")):
@@ -374,7 +378,7 @@ def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tup
             if not name.endswith(".yml") or lang not in LANGUAGES:
                 problems.append(Problem(shown, "", f"unexpected file: expected one of {', '.join(f'{l}.yml' for l in LANGUAGES)}"))
                 continue
-            loaded, found = read_yaml(abs_path, shown)
+            loaded, found = read_yaml(abs_path, shown, root)
             problems += found
             if loaded is None:
                 continue

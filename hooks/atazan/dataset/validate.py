@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from atazan.dataset import schema, translations
@@ -34,23 +37,30 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
     # (file, location of the record in it, record, page key): what the translation survey walks.
     surveyed: list[tuple[LoadedFile, tuple, schema.Record, tuple[str, str | None]]] = []
     if not os.path.isdir(data_dir):
-        raise DataError([Problem(display_path(data_dir, root), "", "data folder not found")])
+        raise DataError([Problem(display_path(data_dir, root), "", "data folder not found; run atazan in the repository's "
+                                 "root folder, or pass --data DIR")])
 
+    # Records that exist but did not load: the cross-record checks run on the rest, and say
+    # nothing about references to these (their own problems are reported).
+    broken = Broken()
     for name, model in schema.LISTS.items():
         loaded, found = _read(os.path.join(data_dir, name), root, must_exist=name not in schema.OPTIONAL_LISTS)
         problems += found
         if loaded is None:
+            broken.whole_list(name, found)
             continue
         if not isinstance(loaded.data, list):
             problems.append(Problem(loaded.path, "", "expected a list of entries", loaded.line_of(())))
             continue
+        problems += _placeholders(loaded, os.path.join(data_dir, name))
         records = [_check(loaded, model, item, (index,), problems) for index, item in enumerate(loaded.data)]
+        broken.list_entries(name, loaded.data, records)
         stem = name.removesuffix(".yml")
         surveyed += [(loaded, (index,), r, (stem, getattr(r, "id", None))) for index, r in enumerate(records) if r is not None]
         records = [r for r in records if r is not None]
         for index, item in enumerate(loaded.data):
             version = item.get("version") if isinstance(item, dict) else None
-            if name == "timeline.yml" and version is not None and version not in dataset.versions:
+            if name == "timeline.yml" and version is not None and version not in dataset.versions and not broken.may_hold("versions", version):
                 problems.append(Problem(loaded.path, f"[{index}].version", f"unknown version '{version}' (see data/versions.yml)", loaded.line_of((index, "version"))))
         if name == "timeline.yml":
             dataset.timeline = sorted(records, key=lambda event: event.date)
@@ -75,12 +85,17 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
                 continue
             loaded, found = _read(abs_path, root, must_exist=True)
             problems += found
+            stem = os.path.splitext(os.path.basename(abs_path))[0]
             if loaded is None:
+                broken.record(collection, stem)
                 continue
+            problems += _placeholders(loaded, abs_path)
             record = _check(loaded, model, loaded.data, (), problems)
             if record is None:
+                broken.record(collection, stem)
                 continue
-            stem = os.path.splitext(os.path.basename(abs_path))[0]
+            if found:  # e.g. a key given twice: what it says about other records is not to be trusted
+                broken.shaky.add((collection, record.id))
             if record.id != stem:
                 problems.append(Problem(shown, "id", f"'{record.id}' does not match the file name '{stem}.yml'", loaded.line_of(("id",))))
             if record.id in target:
@@ -96,16 +111,19 @@ def load_dataset(data_dir: str, root: str | None = None, check_correspondence: b
     found += textcompare.held_texts_problems(dataset.texts)  # the kk and ru texts of a version compared
     problems += [p for p in found if p.severity == "error"]
     text_warnings = [p for p in found if p.severity != "error"]
+    not_checked: list[str] = []
     if not any(p.severity == "error" for p in found):
-        dataset.correspondence, table_problems = correspondence.load(data_dir, root, dataset.texts, check_correspondence)
+        dataset.correspondence, table_problems = correspondence.load(
+            data_dir, root, dataset.texts, check_correspondence, {vid: v.date for vid, v in dataset.versions.items()})
         problems += table_problems
-    if not problems:
-        problems += _cross_checks(dataset, loaded_files)
+    elif os.path.exists(os.path.join(data_dir, correspondence.FILE)):
+        not_checked.append(f"{display_path(os.path.join(data_dir, correspondence.FILE), root)} (it needs the texts)")
+    problems += _cross_checks(dataset, loaded_files, broken)
     problems += text_warnings
     errors = [p for p in problems if p.severity == "error"]
     dataset.warnings = [p for p in problems if p.severity == "warning"]
     if errors:
-        raise DataError(errors)
+        raise DataError(errors, not_checked)
     for loaded, prefix, record, key in surveyed:
         dataset.translations += translations.survey(record, prefix, loaded.path, key, loaded.line_of, messages.field_path)
     dataset.explanations = explanations.survey(dataset, loaded_files, messages.field_path)
@@ -122,6 +140,81 @@ def _read(abs_path: str, root: str, must_exist: bool = True) -> tuple[LoadedFile
     return loaded, problems
 
 
+# What the templates (data/*/_template.yml) ask a contributor to replace: texts starting with
+# "REPLACE", the example link, the id "replace-me", and values marked with a `# REPLACE` note.
+_PLACEHOLDER_TEXT = re.compile(r"^REPLACE\b|/REPLACE\b")
+_PLACEHOLDER_ID = re.compile(r"(?:^|-)replace-me$")
+_PLACEHOLDER_NOTE = re.compile(r"^\s*[^\s#].*#.*\bREPLACE\b")  # after a value; a header comment may say "REPLACE"
+
+
+def _placeholders(loaded: LoadedFile, abs_path: str) -> list[Problem]:
+    """Text left from a template: it would be published as it stands."""
+    problems: list[Problem] = []
+    lines: dict[int, tuple] = {}  # line -> the first value on it, for the field of a `# REPLACE` note
+    stack: list[tuple[yaml.Node, tuple]] = [(loaded.node, ())] if loaded.node is not None else []
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack += [(value, loc + (key.value,)) for key, value in reversed(node.value)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(value, loc + (index,)) for index, value in reversed(list(enumerate(node.value)))]
+        elif isinstance(node, yaml.ScalarNode):
+            line = node.start_mark.line + 1
+            lines.setdefault(line, loc)
+            if isinstance(node.value, str) and (_PLACEHOLDER_TEXT.search(node.value) or _PLACEHOLDER_ID.search(node.value)):
+                problems.append(Problem(loaded.path, messages.field_path(loc),
+                                        f"placeholder from the template: replace '{_shorten(node.value)}'", line))
+    flagged = {p.line for p in problems}
+    try:
+        with open(abs_path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        return problems  # read_yaml read it a moment ago; nothing more to say
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        if number not in flagged and _PLACEHOLDER_NOTE.search(line_text):
+            loc = lines.get(number, ())
+            problems.append(Problem(loaded.path, messages.field_path(loc) if loc else "",
+                                    "still marked `# REPLACE` from the template: check the value, then delete the note", number))
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Broken:
+    """Records that exist but did not load (a YAML or schema error, reported on their own)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[str]] = {}  # collection or list stem -> ids of broken records
+        self.unknown: set[str] = set()  # list files that did not load at all: any id may be in them
+        self.shaky: set[tuple[str, str]] = set()  # loaded, but from a file with problems of its own
+
+    def record(self, collection: str, record_id: str) -> None:
+        self.ids.setdefault(collection, set()).add(record_id)
+
+    def whole_list(self, name: str, problems: list[Problem]) -> None:
+        if problems:  # a missing optional list is no broken one
+            self.unknown.add(name.removesuffix(".yml"))
+
+    def list_entries(self, name: str, items: Any, records: list) -> None:
+        stem = name.removesuffix(".yml")
+        for item, record in zip(items, records):
+            if record is None:
+                ident = item.get("id") if isinstance(item, dict) else None
+                if isinstance(ident, str):
+                    self.record(stem, ident)
+                else:
+                    self.unknown.add(stem)
+
+    def may_hold(self, kind: str, ident: str) -> bool:
+        """Whether a reference to `ident` may point at a record that did not load."""
+        return kind in self.unknown or ident in self.ids.get(kind, set())
+
+    def any(self, kind: str) -> bool:
+        return kind in self.unknown or bool(self.ids.get(kind))
+
+
 def _check(loaded: LoadedFile, model: type[BaseModel], data: Any, prefix: tuple, problems: list[Problem]):
     if not isinstance(data, dict):
         problems.append(Problem(loaded.path, messages.field_path(prefix), "expected a mapping of keys to values", loaded.line_of(prefix)))
@@ -135,28 +228,37 @@ def _check(loaded: LoadedFile, model: type[BaseModel], data: Any, prefix: tuple,
         return None
 
 
-def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFile]) -> list[Problem]:
+def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFile], broken: Broken | None = None) -> list[Problem]:
+    """The rules between records, over the records that loaded; a reference to a record that
+    exists but did not load (`broken`) is not reported again."""
     problems: list[Problem] = []
+    broken = broken if broken is not None else Broken()
 
     def report(collection: str, record_id: str, loc: tuple, message: str, severity: str = "error") -> None:
+        if (collection, record_id) in broken.shaky:
+            return
         loaded = loaded_files[(collection, record_id)]
         problems.append(Problem(loaded.path, messages.field_path(loc), message, loaded.line_of(loc), severity))
 
+    def unknown(kind: str, ident: str) -> bool:
+        return ident not in getattr(dataset, kind) and not broken.may_hold(kind, ident)
+
     claimed: dict[tuple[str, int], list[tuple[str, set[str]]]] = {}
     for pid, provision in dataset.provisions.items():
-        if provision.section is not None and provision.section not in dataset.sections:
+        if provision.section is not None and unknown("sections", provision.section):
             report("provisions", pid, ("section",), f"unknown section '{provision.section}' (see data/sections.yml)")
         for index, theme in enumerate(provision.themes):
-            if theme not in dataset.themes:
+            if unknown("themes", theme):
                 report("provisions", pid, ("themes", index), f"unknown theme '{theme}' (no data/themes/{theme}.yml)")
         for index, other in enumerate(provision.related):
-            if other not in dataset.provisions:
+            if unknown("provisions", other):
                 report("provisions", pid, ("related", index), f"unknown provision '{other}' (no data/provisions/{other}.yml)")
             elif other == pid:
                 report("provisions", pid, ("related", index), "a provision cannot be related to itself")
         for index, version in enumerate(provision.versions):
             if version.version not in dataset.versions:
-                report("provisions", pid, ("versions", index, "version"), f"unknown version '{version.version}' (see data/versions.yml)")
+                if not broken.may_hold("versions", version.version):
+                    report("provisions", pid, ("versions", index, "version"), f"unknown version '{version.version}' (see data/versions.yml)")
             elif (message := _reported_too_early(dataset, version.version, version.source.date)) is not None:
                 report("provisions", pid, ("versions", index, "source", "date"), message)
             if version.number is not None:
@@ -168,13 +270,15 @@ def _cross_checks(dataset: Dataset, loaded_files: dict[tuple[str, str], LoadedFi
                 claimed.setdefault(key, []).append((pid, set(version.paragraphs)))
     for tid, term in dataset.glossary.items():
         for index, other in enumerate(term.provisions):
-            if other not in dataset.provisions:
+            if unknown("provisions", other):
                 report("glossary", tid, ("provisions", index), f"unknown provision '{other}' (no data/provisions/{other}.yml)")
-    _news_checks(dataset, report)
+    _news_checks(dataset, report, unknown, broken)
+    # An error, as the build has always treated it (a theme page with nothing under it). A broken
+    # provision may list the theme, so the rule waits until every provision loads.
     used = {theme for provision in dataset.provisions.values() for theme in provision.themes}
-    for tid in dataset.themes:
+    for tid in dataset.themes if not broken.any("provisions") else ():
         if tid not in used:
-            report("themes", tid, ("id",), "no provision lists this theme yet", "warning")
+            report("themes", tid, ("id",), f"no provision lists this theme yet: add `{tid}` to the `themes:` of a provision in data/provisions/")
     return problems
 
 
@@ -199,15 +303,12 @@ def _article_in_dataset(dataset: Dataset, art: schema.CheckedArticle) -> bool:
     return False
 
 
-def _news_checks(dataset: Dataset, report) -> None:
+def _news_checks(dataset: Dataset, report, unknown, broken: Broken) -> None:
     # News and fact-checks may only point at records that exist; the importer's own
     # references are checked too, since provisions can be renamed after an import.
-    def exists(kind: str, ident: str) -> bool:
-        return ident in (dataset.provisions if kind == "provision" else dataset.themes if kind == "theme" else dataset.news)
-
     def check(collection: str, rid: str, loc: tuple, kind: str, ident: str) -> None:
-        if not exists(kind, ident):
-            folder = {"provision": "provisions", "theme": "themes", "news": "news"}[kind]
+        folder = {"provision": "provisions", "theme": "themes", "news": "news"}[kind]
+        if unknown(folder, ident):
             report(collection, rid, loc, f"unknown {kind} '{ident}' (no data/{folder}/{ident}.yml)")
 
     for nid, item in dataset.news.items():
@@ -215,7 +316,8 @@ def _news_checks(dataset: Dataset, report) -> None:
             check("news", nid, ("machine", "themes", index), "theme", tid)
         for index, ref in enumerate(item.machine.references):
             if ref.version is not None and ref.version not in dataset.versions:
-                report("news", nid, ("machine", "references", index, "version"), f"unknown version '{ref.version}' (see data/versions.yml)")
+                if not broken.may_hold("versions", ref.version):
+                    report("news", nid, ("machine", "references", index, "version"), f"unknown version '{ref.version}' (see data/versions.yml)")
             elif ref.version is not None and (message := _reported_too_early(dataset, ref.version, item.date)) is not None:
                 report("news", nid, ("machine", "references", index, "version"), message)
             for j, pid in enumerate(ref.provisions):
@@ -227,8 +329,9 @@ def _news_checks(dataset: Dataset, report) -> None:
     for fid, fact in dataset.factchecks.items():
         for index, art in enumerate(fact.checked):
             if art.version not in dataset.versions:
-                report("factchecks", fid, ("checked", index, "version"), f"unknown version '{art.version}' (see data/versions.yml)")
-            elif not _article_in_dataset(dataset, art):
+                if not broken.may_hold("versions", art.version):
+                    report("factchecks", fid, ("checked", index, "version"), f"unknown version '{art.version}' (see data/versions.yml)")
+            elif not broken.any("provisions") and not _article_in_dataset(dataset, art):
                 where = f"article {art.article}" + (f", paragraph(s) {', '.join(art.paragraphs)}," if art.paragraphs else "")
                 report("factchecks", fid, ("checked", index),
                        f"{where} of {art.version} is in no provision record (no data/provisions/*.yml has it under versions[])")

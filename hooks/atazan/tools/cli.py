@@ -8,7 +8,7 @@ import sys
 
 from atazan import LANGUAGES
 from atazan.dataset import explanations, translations
-from atazan.errors import DataError, display_path
+from atazan.errors import DataError, Problem, display_path
 from atazan.dataset.validate import load_dataset
 from atazan.fsutil import write_atomic
 
@@ -23,14 +23,28 @@ def _print_problems(problems, stream) -> None:
         print(problem.github_annotation() if _annotate() else str(problem), file=stream)
 
 
+def _write_data_file(command: str, path: str, content: str | bytes, root: str) -> bool:
+    """Write one data file (atomically, inside the project); on failure say so in one line: a
+    read-only folder, a full disk or a link out of the project leaves the old file whole."""
+    try:
+        write_atomic(path, content, root=root)
+        return True
+    except OSError as error:
+        print(f"atazan {command}: {display_path(path, root)}: cannot write: {error.strerror or error}; the file is unchanged",
+              file=sys.stderr)
+        return False
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     data_dir = os.path.abspath(args.data)
     root = os.path.dirname(data_dir)
     try:
-        dataset = load_dataset(data_dir, root)
+        dataset = _checked_project(data_dir, root)
     except DataError as error:
         _print_problems(error.problems, sys.stderr)
-        print(f"atazan: {len(error.problems)} error(s) in {args.data}", file=sys.stderr)
+        where = args.data if all(p.path.startswith(display_path(data_dir, root)) for p in error.problems) else "the project"
+        unchecked = f"; not checked until these are fixed: {'; '.join(error.not_checked)}" if error.not_checked else ""
+        print(f"atazan: {len(error.problems)} error(s) in {where}{unchecked}", file=sys.stderr)
         return 1
     # Outdated or unstamped translations are warnings; --strict-translations makes them errors.
     stale = translations.problems(dataset.translations, "error" if args.strict_translations else "warning")
@@ -49,8 +63,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"atazan: {args.data} is valid: {len(dataset.provisions)} provisions, {len(dataset.themes)} themes, "
         f"{len(dataset.glossary)} glossary terms, {len(dataset.timeline)} timeline events, "
         f"{len(warnings)} warning(s)"
+        + ("; its strings, templates, nav and links too" if _is_project(data_dir, root) else "")
     )
     return 0
+
+
+def _checked_project(data_dir: str, root: str):
+    """The dataset, checked as `mkdocs build --strict` checks it when data/ belongs to a project
+    (mkdocs.yml beside it): strings, templates, generated pages, nav and links too
+    (adapter/checks.py); the data alone otherwise."""
+    config_file = os.path.join(root, "mkdocs.yml")
+    if not _is_project(data_dir, root):
+        return load_dataset(data_dir, root)
+    from mkdocs.exceptions import ConfigurationError
+
+    from atazan.adapter import checks
+
+    try:
+        config = checks.load_config(config_file)
+    except ConfigurationError as error:
+        raise DataError([Problem(display_path(config_file, root), "", str(error).strip())],
+                        ["everything else (it needs mkdocs.yml)"]) from None
+    return checks.check(config).dataset
+
+
+def _is_project(data_dir: str, root: str) -> bool:
+    return os.path.basename(data_dir) == "data" and os.path.isfile(os.path.join(root, "mkdocs.yml"))
 
 
 def _valid_dataset(command: str, data: str):
@@ -60,9 +98,15 @@ def _valid_dataset(command: str, data: str):
     try:
         return root, load_dataset(data_dir, root)
     except DataError as error:
-        print(f"atazan {command}: {data} is invalid ({len(error.problems)} error(s)); run `atazan validate --data {data}`",
-              file=sys.stderr)
+        print(_invalid(command, data, error), file=sys.stderr)
         return root, None
+
+
+def _invalid(command: str, data: str, error: DataError) -> str:
+    # One line that says what is wrong when one thing is (a hand-edited correspondence.yml, say).
+    if len(error.problems) == 1:
+        return f"atazan {command}: {data} is invalid: {error.problems[0]}"
+    return f"atazan {command}: {data} is invalid ({len(error.problems)} error(s)); run `atazan validate --data {data}`"
 
 
 def cmd_stamp(args: argparse.Namespace) -> int:
@@ -112,7 +156,8 @@ def cmd_stamp(args: argparse.Namespace) -> int:
         except translations.StampError as error:
             print(f"atazan stamp: {path}: {error}", file=sys.stderr)
             return 1
-        write_atomic(abs_path, content)
+        if not _write_data_file("stamp", abs_path, content, root):
+            return 1
     left = sum(1 for e in dataset.translations if e.state == translations.OUTDATED and e not in to_stamp)
     print(f"atazan stamp: {len(to_stamp)} translation(s) stamped in {len(by_file)} file(s); "
           f"{left} outdated translation(s) left (`atazan validate` lists them)")
@@ -122,8 +167,6 @@ def cmd_stamp(args: argparse.Namespace) -> int:
 def _stamp_explanations(args: argparse.Namespace, root: str, dataset, files: set[str]) -> int:
     """explains_hash: missing ones always; outdated ones only in the FILEs named with --explanations,
     after a person checked that the explanation still fits the changed text."""
-    from atazan.fsutil import write_atomic
-
     if args.field and not args.explanations:
         return 0
     chosen = [c for c in dataset.explanations if not files or c.path in files]
@@ -144,7 +187,8 @@ def _stamp_explanations(args: argparse.Namespace, root: str, dataset, files: set
         except translations.StampError as error:
             print(f"atazan stamp: {path}: {error}", file=sys.stderr)
             return 1
-        write_atomic(abs_path, content)
+        if not _write_data_file("stamp", abs_path, content, root):
+            return 1
     left = sum(1 for c in dataset.explanations if c.state == explanations.OUTDATED and c not in to_stamp)
     print(f"atazan stamp: {len(to_stamp)} explanation(s) stamped; {left} outdated explanation(s) left")
     return 0
@@ -216,8 +260,7 @@ def cmd_match(args: argparse.Namespace) -> int:
         # article twice until this proposal) do not stop it; everything else must be valid.
         dataset = load_dataset(data_dir, root, check_correspondence=False)
     except DataError as error:
-        print(f"atazan match: {args.data} is invalid ({len(error.problems)} error(s)); run `atazan validate --data {args.data}`",
-              file=sys.stderr)
+        print(_invalid("match", args.data, error), file=sys.stderr)
         return 1
     if len(dataset.texts.versions()) < 2:
         print(f"atazan match: {args.data}/texts holds {len(dataset.texts.versions())} version(s); "
@@ -237,20 +280,32 @@ def cmd_match(args: argparse.Namespace) -> int:
     body = yaml.safe_dump(correspondence.to_data(table), allow_unicode=True, sort_keys=False, width=120,
                           default_flow_style=None)
     path = os.path.join(os.path.abspath(args.data), correspondence.FILE)
-    old = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+    old = _read_text(path)
     new = correspondence.HEADER + body
     kept = sum(cell.confirmed for row in table.rows for cell in row.cells.values())
     weak = sum(1 for row in table.rows for cell in row.cells.values()
                if cell.score is not None and cell.score < correspondence.REVIEW_BELOW)
-    if new != old and not args.dry_run:
-        write_atomic(path, new)
+    if new != old and not args.dry_run and not _write_data_file("match", path, new, root):
+        return 1
     print(f"atazan match: {len(table.rows)} rows, reference {reference}, versions {', '.join(table.versions[1:])}; "
           f"{kept} confirmed cell(s) kept; {weak} proposal(s) below {correspondence.REVIEW_BELOW:g} to check; "
           + ("unchanged" if new == old else "would write" if args.dry_run else "written") + f" {display_path(path, root)}")
     return 0
 
 
+def _read_text(path: str) -> str | None:
+    # The file load_dataset has just read and checked; None when it is missing or unreadable now
+    # (then it is written again, which says why if that fails too).
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.diff:
+        return _bench_diff(args)
     from atazan.tools import bench
 
     try:
@@ -267,6 +322,23 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(f"atazan bench: {error}", file=sys.stderr)
         return 1
     print(bench.format_report(result))
+    if args.json:
+        _write_json(args.json, result)
+    return 0
+
+
+def _bench_diff(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from atazan.tools import bench_diff
+
+    with tempfile.TemporaryDirectory(prefix="atazan-bench-diff-") as work:
+        try:
+            result = bench_diff.run(os.path.abspath(args.root), work, log=lambda line: print(line, file=sys.stderr))
+        except Exception as error:  # a failed build: say which, in one line
+            print(f"atazan bench --diff: {error}", file=sys.stderr)
+            return 1
+    print("\n".join(bench_diff.format_rows(result)))
     if args.json:
         _write_json(args.json, result)
     return 0
@@ -305,7 +377,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="atazan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check the dataset; exit 1 on any error")
+    validate = sub.add_parser(
+        "validate", help="check everything `mkdocs build --strict` stops on; exit 1 on any error",
+        description="Checks what the strict build checks before it writes a page: the data, the interface strings, "
+                    "the templates, the generated pages, mkdocs.yml's nav and the links of docs/ (adapter/checks.py). "
+                    "Prints one line per problem, `file:line: field: message` (GitHub annotations in Actions), "
+                    "all at once. Exit 1 on any error; warnings, such as outdated translations, never change the "
+                    "exit code. Run it in the repository's root folder.")
     validate.add_argument("--data", default="data", help="data folder (default: ./data)")
     validate.add_argument("--strict-translations", action="store_true",
                           help="outdated or unstamped translations are errors (exit 1), not warnings")
@@ -371,6 +449,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--root", default=".", help="project folder (default: .)")
     bench.add_argument("--texts", action="store_true",
                        help="also build with the 96-article fixture constitution imported: build time and search-index weight")
+    bench.add_argument("--diff", action="store_true",
+                       help="only the word diff's cost as an article grows (1,000-8,000 words), beside difflib, and a kk build "
+                            "with an 8,000-word article beside a 1,000-word one (tools/bench_diff.py)")
     bench.set_defaults(func=cmd_bench)
     serve_cmd = sub.add_parser(
         "serve", help="live preview: rebuild on every edit of data/, docs/ or overrides/",

@@ -30,18 +30,30 @@ def is_generated(path: str) -> bool:
     return head.startswith("---") and f"\n{GENERATED_MARK}: true" in head
 
 
+def clashes(pages: list[GeneratedPage], docs_dir: str, root: str) -> list[Problem]:
+    """Two generated pages at one address (a theme whose id is "index" is the themes index page
+    too: one would vanish), or a hand-written page where a generated one goes (never overwritten):
+    either stops the build."""
+    problems: list[Problem] = []
+    wanted: dict[str, GeneratedPage] = {}
+    for page in pages:
+        other = wanted.setdefault(os.path.join(docs_dir, page.lang, page.path), page)
+        if other is not page:
+            problems.append(Problem(page.source_file, "id", f"its page {page.lang}/{page.path} is also made from "
+                                                            f"{other.source_file}; give the record another id"))
+    return problems + [Problem(display_path(p, root), "", "a hand-written page is in the way of a generated one; rename or move it")
+                       for p in sorted(wanted) if os.path.exists(p) and not is_generated(p)]
+
+
 def write_pages(pages: list[GeneratedPage], docs_dir: str, root: str,
                 languages: tuple[str, ...] | None = None) -> WriteReport:
     """`languages`: the languages `pages` were rendered for (default: all); generated pages of
     other languages are left as they are, never removed."""
     report = WriteReport()
     wanted = {os.path.join(docs_dir, page.lang, page.path): page for page in pages}
-    clashes = [p for p in wanted if os.path.exists(p) and not is_generated(p)]
-    if clashes:
-        raise DataError([
-            Problem(display_path(p, root), "", "a hand-written page is in the way of a generated one; rename or move it")
-            for p in sorted(clashes)
-        ])
+    problems = clashes(pages, docs_dir, root)
+    if problems:
+        raise DataError(problems)
     for target, page in sorted(wanted.items()):
         if _read(target) == page.content:
             report.unchanged.append(target)

@@ -129,13 +129,11 @@ class PageTerms:
 
 
 def tooltip_attribute(definition: str) -> str:
-    """The definition for the link's `title` attribute. Material's content.tooltips reads the
-    attribute's value and inserts it into the tooltip as HTML (`innerHTML +=`), so the value
-    itself must be HTML that shows the text: escaped once for that insertion, and once more for
-    the attribute. A browser without Material's script shows the native tooltip with those
-    references (&lt;, &amp;) visible; only `<`, `>` and `&` are affected, which definitions
-    rarely hold."""
-    attribute = html.escape(html.escape(definition, quote=False), quote=True)
+    """The definition for the link's `title` attribute, escaped for the attribute. Material's
+    content.tooltips draws the title into a tooltip, and the site's own script makes every such
+    tooltip text-only (docs/assets/javascripts/atazan.js, part 1: Material would insert it as HTML),
+    so the tooltip and a browser's native one both show the definition as written."""
+    attribute = html.escape(definition, quote=True)
     # The link is inline HTML inside Markdown, and Python-Markdown finds links, images and code
     # before it sets raw HTML aside, inside attribute values too: `[x](javascript:…)` in a title
     # would become a live <a>. As character references those characters are only text.

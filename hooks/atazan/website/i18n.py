@@ -33,9 +33,18 @@ class Strings:
         return sorted(self._table)
 
 
-@lru_cache(maxsize=8)
 def load_strings(path: str, root: str) -> Strings:
-    """Load and check the string table: every key needs every language."""
+    """Load and check the string table: every key needs every language. Read again when the file
+    changed: `mkdocs serve` / `atazan serve` build many times in one process."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        stat = None  # read_yaml reports the missing or unreadable file by name
+    return _load_strings(path, root, stat.st_mtime_ns if stat else None, stat.st_size if stat else None)
+
+
+@lru_cache(maxsize=8)  # once per build, not once per page; the key changes with the file
+def _load_strings(path: str, root: str, mtime_ns: int | None, size: int | None) -> Strings:
     shown = display_path(path, root)
     # The data files' reader: libyaml when available, messages with file and line, duplicate keys caught.
     loaded, problems = read_yaml(path, shown)
@@ -46,11 +55,11 @@ def load_strings(path: str, root: str) -> Strings:
         raise DataError([Problem(shown, "", "expected a mapping of keys to values", 1)])
     for key, texts in table.items():
         if not isinstance(texts, dict):
-            problems.append(Problem(shown, key, "expected kk, ru and en texts"))
+            problems.append(Problem(shown, key, "expected kk, ru and en texts", loaded.line_of((key,))))
             continue
         for lang in LANGUAGES:
             if not isinstance(texts.get(lang), str) or not texts[lang].strip():
-                problems.append(Problem(shown, f"{key}.{lang}", "missing interface string"))
+                problems.append(Problem(shown, f"{key}.{lang}", "missing interface string", loaded.line_of((key, lang))))
     if problems:
         raise DataError(problems)
     return Strings(table)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from atazan import LANGUAGES
-from atazan.dataset import texts
+from atazan.dataset import correspondence, texts
 from atazan.dataset.memo import per_dataset, per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
@@ -29,7 +29,7 @@ from atazan.website import routes
 from atazan.website.i18n import Strings, format_date, load_strings, text_strings_path
 from atazan.website.views import Link, provision_link
 
-REFERENCE_PREFERENCE = "adopted"
+REFERENCE_PREFERENCE = correspondence.REFERENCE_PREFERENCE
 # The languages whose text is official, in the order a missing language falls back to them.
 OFFICIAL_FALLBACK: tuple[Lang, ...] = ("kk", "ru")
 
@@ -100,18 +100,8 @@ def strings(root: str) -> Strings:
 
 @per_dataset
 def reference_version(dataset: Dataset) -> str | None:
-    held = dataset.texts.versions()
-    if REFERENCE_PREFERENCE in held:
-        return REFERENCE_PREFERENCE
-    if not held:
-        return None
-    # The latest by date; a version without a date (a proposal) comes last.
-    return max(held, key=lambda v: (_date_of(dataset, v), v))
-
-
-def _date_of(dataset: Dataset, version: str) -> str:
-    date = dataset.versions[version].date
-    return date.isoformat() if date else ""
+    # The one rule, shared with the check of data/correspondence.yml (dataset/correspondence.py).
+    return correspondence.site_reference(dataset.texts.versions(), {vid: v.date for vid, v in dataset.versions.items()})
 
 
 @per_dataset_key

@@ -8,7 +8,7 @@
 6. plan   - compare with data/news/ on disk: new, updated, unchanged; curated parts are kept.
 7. write  - unless --dry-run; then print the report and one summary line.
 
-A record file is `id`, `date`, a `curated:` block people edit, then a marker comment and the
+A record file is its schema line, `id`, `date`, a `curated:` block people edit, then a marker comment and the
 `machine:` block. The importer rewrites only what follows the marker, so curated text stays
 byte for byte as a person left it.
 """
@@ -25,12 +25,17 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from atazan.dataset import textrules
 from atazan.dataset.load import BIDI_CONTROLS
 from atazan.dataset.schema import URL_PATTERN
-from atazan.fsutil import write_atomic
+from atazan.errors import display_path
+from atazan.fsutil import read_regular, write_atomic
 from atazan.importers.news import dedupe, parse, refs, relevance
 
 MARKER = "# --- machine: written by `atazan import-news` on every run; edit `curated` above, not below ---"
+# The first line of a new record, as of every other data file: editors that use the YAML language
+# server check the record against its JSON Schema as people type (tools/schema_export.py).
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/news-item.schema.json"
 _OUTLET_IN_TEXT = re.compile(r"Qazinform News Agency|primeminister\.kz|akorda\.kz", re.IGNORECASE)
 _GOVKZ_ENTITY = re.compile(r"gov\.kz/memleket/entities/([^/]+)/")
 _SLUG_STOP = frozenset("the a an of and to in on for is are be by with at from its".split())
@@ -82,13 +87,16 @@ def context_from_dataset(dataset) -> Context:
                    {vid: v.date for vid, v in dataset.versions.items() if v.date})
 
 
+# A dump is a few hundred news items in some 50 KB; a hundred times that is no dump.
+MAX_DUMP_BYTES = 64 * 1024 * 1024
+
+
 # 1-2. read and parse
 def read_dumps(paths: list[str], report: Report, log=print) -> list[dedupe.Located]:
     located = []
     for number, path in enumerate(paths, start=1):
         try:
-            with open(path, encoding="utf-8-sig", newline="") as handle:
-                text = handle.read()
+            text = read_regular(path, MAX_DUMP_BYTES).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ImportError_(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
         items, warnings = parse.parse_text(text, path)
@@ -105,7 +113,8 @@ def read_dumps(paths: list[str], report: Report, log=print) -> list[dedupe.Locat
 
 # Control characters, and the bidirectional controls that display text in another order than
 # it is stored (U+202E): no news text needs them, and the data loader refuses files holding them.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]")
+# Unicode non-characters too (textrules.FORBIDDEN, the rules the loader applies to what this writes).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]|" + textrules.FORBIDDEN.pattern)
 
 
 def _neutralise(item: parse.RawItem, path: str) -> list[str]:
@@ -220,7 +229,7 @@ def render_new(sid: str, date: str, machine: dict) -> str:
     curated = ("# curated: written by people, never touched by the importer. Add headline and summary (kk, ru,\n"
                "# en, each with status), themes, provisions (checked by hand) and, to override the rule, relevant.\n"
                "curated: {}\n")
-    return head + curated + MARKER + "\n" + _dump({"machine": machine})
+    return SCHEMA_LINE + "\n" + head + curated + MARKER + "\n" + _dump({"machine": machine})
 
 
 def merge_existing(existing: bytes, machine: dict) -> bytes | None:
@@ -352,10 +361,19 @@ def run(paths: list[str], data_dir: str, ctx: Context, dry_run: bool = False, lo
         raise ImportError_(f"internal error: {len(writes)} files to write for "
                            f"{len(report.new) + len(report.updated)} new or updated records; nothing written")
     if not dry_run:
-        os.makedirs(news_dir, exist_ok=True)
-        for target, content in sorted(writes.items()):
-            write_atomic(target, content)
+        _write_all(sorted(writes.items()), os.path.dirname(os.path.abspath(data_dir)))
     return report
+
+
+def _write_all(writes: list[tuple[str, bytes]], root: str) -> None:
+    # A read-only folder, a full disk or a linked data/news (leading out of the project) stops the
+    # run with one line; each file is replaced whole or not at all (fsutil.write_atomic).
+    for done, (target, content) in enumerate(writes):
+        try:
+            write_atomic(target, content, root=root)
+        except OSError as error:
+            raise ImportError_(f"{display_path(target, root)}: cannot write: {error.strerror or error}; "
+                               f"{done} of {len(writes)} record(s) written before it, the rest not (each file is whole)") from None
 
 
 def print_report(report: Report, log=print) -> None:
