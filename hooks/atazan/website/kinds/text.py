@@ -58,14 +58,14 @@ class TextContext(Context):
     # Each article's number in the reference version, whose page it links: the first draft's
     # Article 6 is not the adopted text's Article 6 (None: no page, the article is not in it).
     article_pages: dict[str, str | None]
-    kk_ru: str | None  # where its official kk and ru texts are compared (kinds/kk_ru.py); None: not both held
+    kk_ru_compared: bool  # its official kk and ru texts are compared on a page of their own (kinds/kk_ru.py)
 
 
 @dataclass(frozen=True)
 class ArticleIndexContext(Context):
     reference: WholeTextPage | None  # None: no text held
     versions: list[legaltext.ShownText]
-    kk_ru: dict[str, str]  # version -> where its official kk and ru texts are compared, when both are held
+    kk_ru_compared: frozenset[str]  # the versions whose official kk and ru texts are compared (kinds/kk_ru.py)
 
 
 def text_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
@@ -75,7 +75,8 @@ def text_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
         if page is not None:
             numbers = {a.number for section in page.sections for a in section.articles}
             out.append(KindPage(routes.text(version), page.shown.source_file, TextContext(
-                page, {n: comparison.reference_number(dataset, version, n) for n in numbers}, _kk_ru(dataset, version))))
+                page, {n: comparison.reference_number(dataset, version, n) for n in numbers},
+                version in kk_ru.compared_versions(dataset))))
     return out
 
 
@@ -93,12 +94,8 @@ def article_index(dataset: Dataset, lang: Lang) -> list[KindPage]:
             versions.append(shown)
     index = whole_text_page(dataset, version, lang) if version else None
     source = index.shown.source_file if index else "data/texts"
-    compared = {v: path for v in dataset.texts.versions() if (path := _kk_ru(dataset, v))}
+    compared = frozenset(kk_ru.compared_versions(dataset))
     return [KindPage(routes.ARTICLE_INDEX, source, ArticleIndexContext(index, versions, compared))]
-
-
-def _kk_ru(dataset: Dataset, version: str) -> str | None:
-    return routes.kk_ru(version) if version in kk_ru.compared_versions(dataset) else None
 
 
 KINDS = (
