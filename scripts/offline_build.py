@@ -30,12 +30,13 @@ _FETCHED = re.compile(
 )
 
 
-def build(site_dir: Path) -> None:
+def build(site_dir: Path, root: Path = ROOT) -> None:
+    """The offline build of the project at `root` (this checkout, or a copy the tests made)."""
     env = dict(os.environ, ATAZAN_OFFLINE="true")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.offline.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.offline.yml"),
          "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=root, env=env, capture_output=True, text=True,
     )
     if result.returncode != 0:
         sys.exit(f"offline build failed:\n{result.stderr[-4000:]}")

@@ -35,6 +35,9 @@ Fixtures
   copy_project(target)       the project without generated pages, for builds of a changed copy
   serve_folder(folder)       a built site on a free 127.0.0.1 port, as a context manager yielding its URL
   nonempty(items)            loop over this, not over a bare glob or dict: an empty one fails the test
+  rehearsal_dir     the project after importing the full-scale rehearsal texts (tests/rehearsal/), `atazan
+                    match` and a curator's overlay; rehearsal_site and rehearsal_offline: it built online
+                    and as the offline copy, once per run (slow)
 """
 
 from __future__ import annotations
@@ -67,7 +70,8 @@ def seeds_present() -> bool:
 # Fixtures that build a whole extra site (a modified copy of the project, the offline copy), or
 # drive chromium: a test that takes one is `slow` by itself. The fast subset is the data, render and
 # generator tests plus the checks of the real site's HTML (one build).
-EXTRA_BUILDS = {"injected_site", "fixture_site", "offline_root", "hostile_project", "hostile_site", "built", "matched_once"}
+EXTRA_BUILDS = {"injected_site", "fixture_site", "offline_root", "hostile_project", "hostile_site", "built", "matched_once",
+                "rehearsal_dir", "rehearsal_site", "rehearsal_offline"}
 BROWSER = {"browser"}
 
 
@@ -349,6 +353,87 @@ def core_project(target: Path) -> Path:
     shutil.rmtree(project / "data")
     shutil.copytree(CORE_FIXTURE, project / "data")
     return project
+
+
+# ---------------------------------------------------------------- the rehearsal: the site at full scale
+
+REHEARSAL = ROOT / "tests" / "rehearsal"
+
+
+def rehearsal_project(target: Path) -> Path:
+    """copy_project(target), then what an operator and a curator do the day the official texts come
+    (tests/rehearsal/README.md): `atazan import-text` for every rehearsal file today's importer
+    reads right (make_rehearsal.WAITING_FOR_IMPORTER lists the others), `atazan match`, the
+    curator's overlay (records pointed at the adopted articles, cells confirmed, `atazan stamp`),
+    and `atazan validate`. Never done to the real data/."""
+    from rehearsal import make_rehearsal as recipe
+
+    project = copy_project(target)
+    data = str(project / "data")
+    for source in recipe.FILES:
+        if source.name not in recipe.WAITING_FOR_IMPORTER:
+            code, _, err = atazan_here(*source.args(str(REHEARSAL), data))
+            assert code == 0, f"atazan import-text {source.name}: {err}"
+    code, _, err = atazan_here("match", "--data", data)
+    assert code == 0, err
+    recipe.apply_overlay(data, atazan_here)
+    code, _, err = atazan_here("validate", "--data", data)
+    assert code == 0, err
+    return project
+
+
+def _costed(out: Path, build: Callable[[], object]) -> None:
+    """Runs a build (a child process) and writes what it cost beside `out`: pages and CPU seconds."""
+    import json
+    import resource
+    import time
+
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    build()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cost = {"pages": sum(1 for _ in out.rglob("*.html")),
+            "cpu_s": round(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, 2),
+            "wall_s": round(time.perf_counter() - start, 2)}
+    (out.parent / f"{out.name}.cost.json").write_text(json.dumps(cost), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def rehearsal_dir(built_once) -> Path:
+    """The rehearsal project (rehearsal_project), made once per run for every worker. Read it; the
+    builds below work on copies, since a build writes its generated pages into docs/."""
+    return built_once("rehearsal-project", lambda folder: rehearsal_project(folder / "project")) / "project"
+
+
+@pytest.fixture(scope="session")
+def rehearsal_site(built_once, rehearsal_dir) -> Path:
+    """The rehearsal project built online (`mkdocs build --strict`); cost in rehearsal_cost."""
+    def build(folder: Path) -> None:
+        project = shutil.copytree(rehearsal_dir, folder / "project")
+        _costed(folder / "out", lambda: build_site(project, folder / "out"))
+
+    return built_once("rehearsal-site", build) / "out"
+
+
+@pytest.fixture(scope="session")
+def rehearsal_offline(built_once, rehearsal_dir) -> Path:
+    """The rehearsal project built as the offline copy, as scripts/offline_build.py builds it (not zipped)."""
+    def build(folder: Path) -> None:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import offline_build
+
+        project = shutil.copytree(rehearsal_dir, folder / "project")
+        shutil.copy2(ROOT / "mkdocs.offline.yml", project)  # copy_project leaves it out
+        _costed(folder / "out", lambda: offline_build.build(folder / "out", root=project))
+        assert not offline_build.network_references(folder / "out")
+
+    return built_once("rehearsal-offline", build) / "out"
+
+
+def build_cost(site: Path) -> dict:
+    """{"pages", "cpu_s", "wall_s"} of a build made through _costed."""
+    import json
+
+    return json.loads((site.parent / f"{site.name}.cost.json").read_text(encoding="utf-8"))
 
 
 def explain_adopted_article_94(data: Path) -> None:

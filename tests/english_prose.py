@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 # Three Latin-script words in a row, in visible text, is English (or another Latin-script
@@ -42,65 +41,58 @@ URLISH = re.compile(r"\S+://\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,5}\b\S*|\S+@\S+")
 QUOTED = re.compile(r"[«“\"]\s*[^«»“”\"\s]+(?:\s+[^«»“”\"\s]+){0,5}\s*[»”\"]")
 
 
+# Roman numerals number the sections in every language ("Раздел VIII", "VIII бөлім"): not English.
+ROMAN_NUMERAL = re.compile(r"\b[IVXLC]+\b")
+
+
 def _strip(text: str) -> str:
     text = URLISH.sub(" ", text)
+    text = ROMAN_NUMERAL.sub(" ", text)
     text = QUOTED.sub(" ", text)
     for name in ALLOWED:
         text = text.replace(name, " ")
     return text
 
 
-class _Finder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool, bool]] = []  # (tag, is English, is skipped)
-        self.found: list[str] = []
+def english_in_tree(root) -> list[str]:
+    """English text runs and English interface attributes outside lang="en", in page order, in a
+    page already parsed with lxml.html (the page-sanity scan parses each page once)."""
+    found: list[str] = []
+    body = root.find("body") if root.tag == "html" else root
+    _walk(body if body is not None else root, False, False, found)
+    return found
 
-    def _english(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
 
-    def _skipped(self) -> bool:
-        return bool(self.stack) and self.stack[-1][2]
+def _walk(element, english: bool, skipped: bool, found: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    lang = element.get("lang") if tag else None
+    english = english if lang is None else lang.lower().startswith("en")
+    skipped = skipped or not tag or tag in SKIPPED or element.get("hidden") is not None \
+        or element.get("aria-hidden") == "true"
+    if tag and not english and not skipped:
+        for name in SHOWN_ATTRIBUTES:
+            value = element.get(name)
+            if value is not None and ATTRIBUTE_WORD.search(_strip(value)):
+                found.append(f"<{tag} {name}={value!r}>")
+    if tag and not english and not skipped and element.text:
+        _prose(element.text, found)
+    for child in element:
+        _walk(child, english, skipped, found)
+        # A child's tail is its parent's text again.
+        if child.tail and not english and not skipped:
+            _prose(child.tail, found)
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        lang = a.get("lang")
-        english = self._english() if lang is None else lang.lower().startswith("en")
-        skipped = self._skipped() or tag in SKIPPED or "hidden" in a or a.get("aria-hidden") == "true"
-        if not english and not skipped:
-            for name in SHOWN_ATTRIBUTES:
-                value = _strip(a.get(name) or "")
-                if ATTRIBUTE_WORD.search(value):
-                    self.found.append(f"<{tag} {name}={a[name]!r}>")
-        if tag not in VOID:
-            self.stack.append((tag, english, skipped))
 
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.stack and self.stack[-1][0] == tag:
-            self.stack.pop()
-
-    def handle_endtag(self, tag):
-        # Pop to the matching element; HTML lets some end tags be left out.
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data):
-        if self._english() or self._skipped():
-            return
-        for match in PROSE.finditer(_strip(data)):
-            self.found.append(match.group(0).strip())
+def _prose(text: str, found: list[str]) -> None:
+    for match in PROSE.finditer(_strip(text)):
+        found.append(match.group(0).strip())
 
 
 def english_prose(html: str) -> list[str]:
     """English text runs and English interface attributes outside lang="en", in page order."""
-    body = html[html.find("<body"):] if "<body" in html else html
-    finder = _Finder()
-    finder.feed(body)
-    finder.close()
-    return finder.found
+    import lxml.html
+
+    return english_in_tree(lxml.html.document_fromstring(html)) if html.strip() else []
 
 
 def reader_pages(site_dir: Path, lang: str) -> list[Path]:

@@ -52,6 +52,8 @@ def _capitals(text: str) -> bool:
     ('<body><input aria-label="Dark"></body>', ["<input aria-label='Dark'>"]),
     ("<body><p>Дереккөз: gov.kz, trend.az және https://example.org/a/b/c.</p></body>", []),
     ("<body><p>Ағылшын мәтіні «exclusion from asylum» деп жазады.</p></body>", []),
+    # Section numbers are Roman numerals in every language.
+    ('<body><nav aria-label="Раздел VIII. Тестовое правосудие"></nav></body>', []),
     # A quoted headline is English prose, not a mention.
     ("<body><p>«Kazakhstan to hold constitutional referendum in March»</p></body>",
      ["Kazakhstan to hold constitutional referendum in March"]),

@@ -16,7 +16,7 @@ ARTICLES = 96
 EN_FLAGS = ["--publisher", "Test publisher (test data)", "--title", "Test constitution, English",
             "--date", "2026-03-20", "--url", "https://example.org/test-constitution-en",
             "--unofficial", "--translator", "Test translator (test data)"]
-DRAFT_FLAGS = ["--publisher", "Test newspaper (test data)", "--title", "Test first draft", "--date", "2026-01-31",
+DRAFT_FLAGS = ["--publisher", "Test newspaper (test data)", "--title", "Тестовый первый проект", "--date", "2026-01-31",
                "--url", "https://example.org/test-first-draft-ru", "--official"]
 
 # Every shape of the official text (fixtures/shapes/make_shapes.py), and the provenance an operator

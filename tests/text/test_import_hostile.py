@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import SHAPE_FLAGS, SHAPES, import_text, tree_hashes
 
@@ -127,6 +128,39 @@ def test_a_superscript_digit_index_is_refused(real_data, tmp_path):
     _refused(real_data, source, "ru", expect="section number '²' is not a Roman numeral")
     source = _zan(tmp_path, lambda d: next(n for n in d["content"] if n["type"] == "article").update(index="²"))
     _refused(real_data, source, "ru", expect="number '²' is not a number like 12 or 3-1")
+
+
+# ---------------------------------------------------------------- fields of another type than the feed's
+
+def test_a_feed_whose_version_field_is_a_string_is_refused_in_one_line(real_data, tmp_path):
+    def change(document):
+        del document["language"]
+        document["version"] = "x"  # once an AttributeError traceback ('str' object has no attribute 'get')
+    _refused(real_data, _zan(tmp_path, change), "ru", expect="language: expected one of kaz, rus, eng, got None")
+
+
+def test_a_feed_with_odd_nested_fields_reads_what_it_can_check(real_data, tmp_path):
+    def change(document):
+        document["version"] = "x"  # the date and title are then the top-level ones
+        document["content"][0]["properties"] = 5  # a node without text: once a TypeError ('int' object is not iterable)
+    code, _, err = import_text(real_data, _zan(tmp_path, change), "adopted", "ru")
+    assert code == 0, err
+    written = yaml.safe_load((real_data / "texts" / "adopted" / "ru.yml").read_text(encoding="utf-8"))
+    assert written["source"]["title"] == "Тестовая конституция (вымышленный текст)"
+    assert str(written["source"]["date"]) == "2026-03-18"
+
+
+def test_a_service_note_set_as_a_note_node_is_a_service_text_not_a_note(real_data, tmp_path):
+    service = "Примечание ИЗПИ! Тестовая служебная заметка портала (тест)."
+
+    def change(document):
+        at = next(i for i, n in enumerate(document["content"]) if n["type"] == "article" and n.get("index") == "2")
+        document["content"].insert(at, {"id": "649999", "type": "note", "text": service, "properties": []})
+    code, _, err = import_text(real_data, _zan(tmp_path, change), "adopted", "ru")
+    assert code == 0, err
+    written = yaml.safe_load((real_data / "texts" / "adopted" / "ru.yml").read_text(encoding="utf-8"))
+    assert {"kind": "service_note", "text": service} in written["source"]["service"]
+    assert not any(note["text"] == service for a in written["articles"] for note in a.get("notes", []))
 
 
 # ---------------------------------------------------------------- files that are not files (F8)

@@ -302,3 +302,59 @@ def test_a_2_0_json_without_the_acts_article_is_refused(real_data, tmp_path):
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, _, err = import_text(real_data, path, "adopted", "ru")
     assert code == 1 and "Әділет 2.0 API JSON: document.text_content has no <article>" in err, err
+
+
+# ---------------------------------------------------------------- a file cut off at an article boundary
+
+def _cut_before(lang: str, label: str, tmp_path) -> Path:
+    """The copied text up to (not including) the line `label`: a copy that stopped between articles."""
+    text = make.copied_text(lang)
+    path = tmp_path / f"cut.{lang}.txt"
+    path.write_text(text[: text.index(f"      {label}\n")], encoding="utf-8")
+    return path
+
+
+def test_a_text_cut_at_an_article_boundary_is_refused_when_the_other_language_is_held(real_data, tmp_path):
+    cut = _cut_before("ru", "Статья 7", tmp_path)
+    # On its own the cut file is a consistent text: articles 1-6, numbered without gaps.
+    assert import_text(real_data, SHAPES / "zan-nodes.kk.json", "adopted", "kk")[0] == 0
+    before = tree_hashes(real_data)
+    code, out, err = import_text(real_data, cut, "adopted", "ru", *GIVEN)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert ("6 articles read, but the kk text of adopted (data/texts/adopted/kk.yml) has 7: article 7 is not in this "
+            "file. Is the file complete?") in err
+    assert tree_hashes(real_data) == before
+    # Marked as a part of the version, it is taken as one.
+    assert import_text(real_data, cut, "adopted", "ru", *GIVEN, "--partial")[0] == 0
+
+
+def test_a_complete_text_imported_after_a_cut_one_says_loudly_which_articles_the_other_lacks(real_data, tmp_path):
+    from conftest import atazan_here
+
+    assert import_text(real_data, _cut_before("ru", "Раздел III", tmp_path), "adopted", "ru", *GIVEN)[0] == 0
+    code, out, err = import_text(real_data, SHAPES / "zan-nodes.kk.json", "adopted", "kk")
+    assert code == 0 and "written (7 articles" in out, err
+    assert err == ("atazan import-text: warning: the ru text of adopted (data/texts/adopted/ru.yml) lacks articles 6–7, "
+                   "which this file has: is data/texts/adopted/ru.yml complete? Import it again (until then `atazan "
+                   "validate` warns and the strict build fails)\n")
+    code, out, err = atazan_here("validate", "--data", str(real_data))
+    assert "article 6 only in kk" in out + err
+
+
+def _with_index(tmp_path, numbers) -> Path:
+    document = json.loads((SHAPES / "zan-nodes.ru.json").read_text(encoding="utf-8"))
+    document["index"] = [{"title": f"Статья {n}", "level": 3, "type": "article", "index": str(n), "docIndex": 100 + n}
+                         for n in numbers] + [{"title": "Раздел X", "level": 2, "type": "section", "index": "10"}]  # not an article
+    path = tmp_path / "indexed.ru.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_the_zan_documents_own_index_is_a_count_the_content_is_checked_against(real_data, tmp_path):
+    assert import_text(real_data, _with_index(tmp_path, range(1, 8)), "adopted", "ru")[0] == 0
+    before = tree_hashes(real_data)
+    code, out, err = import_text(real_data, _with_index(tmp_path, range(1, 10)), "adopted", "ru")
+    assert code == 1 and len(err.strip().splitlines()) == 1, err
+    assert ("zan.gov.kz JSON (node list): the document's own index lists 9 articles, and articles 8–9 of them are "
+            "not in its text: is the file complete?") in err
+    assert tree_hashes(real_data) == before

@@ -219,3 +219,21 @@ def test_an_editorial_note_is_shown_as_one_not_as_a_footnote_or_text(built, lang
     assert re.search(rf'<p class="atazan-note"[^>]*><strong>{label}:</strong> {start}', page)
     article = page[page.index('<div class="atazan-article"'):page.index("</div>", page.index('<div class="atazan-article"'))]
     assert start not in article
+
+
+NOTHING_DIFFERS = {"kk": ("Айырмашылық табылған жоқ", "екі мәтінде де бар баптар — 96;"),
+                   "ru": ("Расхождений не найдено", "статей, которые есть в обоих текстах, — 96;"),
+                   "en": ("No differences found", "articles in both texts: 96;")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_kk_and_ru_texts_that_agree_are_said_to_agree_with_what_was_compared(built, lang):
+    # The fixture's kk and ru texts have the same layout, numbers and references (kinds/kk_ru.py;
+    # a difference: tests/text/test_kk_ru_site.py). The first draft is held in Russian only: no page.
+    page = _html(built, lang, "kk-ru/adopted")
+    none, counts = NOTHING_DIFFERS[lang]
+    assert none in page and counts in page
+    assert 'class="atazan-kkru"' not in page and '<h3 id="art_' not in page
+    assert not (built / PREFIX[lang] / "kk-ru" / "first_draft").exists()
+    export = json.loads((built / "api" / "v1" / f"{lang}.json").read_text(encoding="utf-8"))
+    assert [(e["version"], e["differences"]) for e in export["kk_ru_differences"]] == [("adopted", [])]

@@ -72,7 +72,6 @@ def test_an_unofficial_text_is_the_last_resort_and_labelled_as_such(real_data):
 
 
 def test_complete_texts_of_one_version_missing_an_article_are_reported(real_data, tmp_path):
-    assert import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")[0] == 0
     shorter = tmp_path / "adopted.kk.json"
     import json
 
@@ -80,7 +79,11 @@ def test_complete_texts_of_one_version_missing_an_article_are_reported(real_data
     start = next(i for i, n in enumerate(document["content"]) if n["type"] == "article" and n["index"] == "96")
     document["content"] = document["content"][:start]
     shorter.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    # Imported first, the short text has nothing to be checked against (imported after the ru text,
+    # it is refused: tests/text/test_shapes.py); the complete ru text then warns, and so does validate.
     assert import_text(real_data, shorter, "adopted", "kk")[0] == 0
+    code, _, err = import_text(real_data, FIXTURES / "adopted.ru.json", "adopted", "ru")
+    assert code == 0 and "lacks article 96" in err
     dataset = load_dataset(str(real_data), str(real_data.parent))
     assert [str(w) for w in dataset.warnings] == [
         "data/texts/adopted/kk.yml: art_96: article 96 only in ru (data/texts/adopted/ru.yml); "

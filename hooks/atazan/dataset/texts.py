@@ -334,9 +334,6 @@ class Texts:
 
     files: dict[tuple[str, str], TextFile] = field(default_factory=dict)
     origin: dict[tuple[str, str], str] = field(default_factory=dict)
-    # version -> the kk and ru texts compared (textcompare.Difference), when both are held;
-    # filled by textcompare.held_texts_problems, which `load_dataset` runs.
-    differences: dict[str, list] = field(default_factory=dict)
     # The differences listed for a person to check, as lines `atazan validate` prints.
     notes: list[Problem] = field(default_factory=list)
 

@@ -234,6 +234,8 @@ def cmd_import_text(args: argparse.Namespace) -> int:
         return 1
     print(report.account)
     print(report.summary())
+    if report.other_lacks:
+        print(f"atazan import-text: warning: {report.other_lacks}", file=sys.stderr)
     if report.compared:
         other = "ru" if args.lang == "kk" else "kk"
         print(f"compared with the {other} text of {args.version}: {len(report.compared)} difference(s) "

@@ -60,6 +60,11 @@ def text(version: str) -> str:
     return f"texts/{version}.md"
 
 
+def kk_ru(version: str) -> str:
+    """Where the official Kazakh and Russian texts of one version differ (kinds/kk_ru.py)."""
+    return f"kk-ru/{version}.md"
+
+
 def changes_pair(old: str, new: str) -> str:
     return f"changes/{old}--{new}.md"
 
@@ -88,7 +93,7 @@ CONTRIBUTING = "contributing.md"
 # Where generated pages live under docs/<lang>/: .gitignore lists exactly these
 # (tests/test_routes.py checks it with `git check-ignore`).
 GENERATED = ("provisions/", "themes/", "news/", "factchecks/", "handouts/", "articles/", "texts/", "changes/",
-             GLOSSARY, TIMELINE, TRANSLATION_STATUS)
+             "kk-ru/", GLOSSARY, TIMELINE, TRANSLATION_STATUS)
 
 
 def record_page(collection: str, rid: str | None) -> tuple[str | None, str]:

@@ -6,5 +6,6 @@ The HTML shapes and the DOCX become paragraphs (`htmltext.py`, `pieces.py`) read
 reader (`running.py`, with the language's labels and notes in `labels.py`); the zan.gov.kz node list
 has its own walker. All feed `structure.Builder`, which knows the Constitution's shape and keeps a
 ledger of where every word went; `account.py` balances it against the source and the record;
-`importer.py` checks language, structure and provenance and writes atomically.
+`importer.py` checks language, structure and provenance and writes atomically. The refusals
+(`TextImportError`, `ShapeRefusal`) are `errors.py`'s, imported through `structure`.
 """

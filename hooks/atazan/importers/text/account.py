@@ -31,7 +31,7 @@ ROLES = ("title", "preamble", "section heading", "article heading", "label", "po
 @dataclass(frozen=True)
 class Account:
     pieces: int
-    words: Counter  # role -> words
+    words: Counter[str]  # role -> words
 
     def line(self) -> str:
         total = sum(self.words.values())
@@ -76,7 +76,7 @@ def check(pieces: Sequence[Piece], ledger: Sequence[Placement], record: dict) ->
         where = next((p.where for p in pieces if word in p.words()), "nowhere in the source")
         raise TextImportError(f"{where}: {word!r} is in the text that would be written as {_name(role)} more often "
                               "than the source has it there (word account)")
-    words = Counter()
+    words: Counter[str] = Counter()
     for entry in ledger:
         words[entry.role] += len(entry.text.split(" "))
     return Account(len(pieces), words)

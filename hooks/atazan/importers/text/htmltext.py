@@ -92,14 +92,14 @@ class _Collector:
         self.heading: list[str] = []
         self.element: etree._Element | None = None
         self.block_heading: str | None = None
-        self.skipped: set = set()
+        self.skipped: set[etree._Element] = set()
         self.stack: list[etree._Element] = []
 
-    def open(self, element, name: str) -> None:
+    def open(self, element: etree._Element, name: str) -> None:
         self.stack.append(element)
         self.element = element
 
-    def reopen(self, element) -> None:
+    def reopen(self, element: etree._Element) -> None:
         # After a block ends, text that follows belongs to the block around it.
         if self.stack and self.stack[-1] is element:
             self.stack.pop()
@@ -130,13 +130,13 @@ class _Collector:
         element = self.element
         if element is None:
             return "the page"
-        line = (element.sourceline or 0) + self.line_offset
+        line = source_line(element) + self.line_offset
         ident = element.get("id")
         shown = f"<{element.tag} id={ident}>" if ident and len(ident) <= 40 else f"<{element.tag}>"
         return f"{shown} (line {line})" if line else shown
 
 
-def _bold_style(element) -> bool:
+def _bold_style(element: etree._Element) -> bool:
     style = (element.get("style") or "").replace(" ", "").lower()
     return "font-weight:bold" in style or "font-weight:700" in style or "font-weight:600" in style
 
@@ -145,14 +145,37 @@ def find_act(document: etree._Element) -> etree._Element | None:
     """The element that holds the act on the portal's pages: its `<article>` (pre-2.0:
     `div.container_gamma.text > article`; 2.0: the article the app renders, the API's
     `text_content`). Of several, the one with the paragraph anchors (`<p id="z1">`)."""
-    found = document.xpath("//article")
+    found = elements(document.xpath("//article"))
     if len(found) > 1:
-        anchored = [a for a in found if a.xpath(".//p[starts-with(@id, 'z')]")]
+        anchored = [a for a in found if elements(a.xpath(".//p[starts-with(@id, 'z')]"))]
         found = anchored if anchored else found
     if len(found) > 1:
         raise TextImportError(f"{len(found)} <article> elements, none of them alone the act (no <p id=\"z…\"> anchors "
                               "in just one): cannot tell which holds the text")
     return found[0] if found else None
+
+
+def elements(found: object) -> list[etree._Element]:
+    """The elements an XPath query selected (its result may also be a string, a number or a
+    boolean, by the query's own shape: those select nothing)."""
+    if not isinstance(found, list):
+        return []
+    return [item for item in found if isinstance(item, etree._Element)]
+
+
+def strings(found: object) -> list[str]:
+    """The attribute values or texts an XPath query selected (`//link/@href`): lxml's smart strings
+    are `str`s."""
+    if not isinstance(found, list):
+        return []
+    return [str(item) for item in found if isinstance(item, str)]
+
+
+def source_line(element: etree._Element) -> int:
+    """The element's line in the parsed markup, 0 where the parser did not record one (lxml-stubs
+    leave `sourceline` untyped)."""
+    line: object = element.sourceline
+    return line if isinstance(line, int) else 0
 
 
 def visible_text(element: etree._Element) -> str:

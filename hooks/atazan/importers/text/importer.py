@@ -62,6 +62,9 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     compared: list[str] = field(default_factory=list)  # differences from the other official language
+    # Articles this text has and the other official language's held text lacks: that one is cut
+    # short (or this one is wrong); said loudly, since the strict build fails on it.
+    other_lacks: str = ""
 
     def summary(self) -> str:
         how = f" from {self.shape}" + (f", {'; '.join(self.reading)}" if self.reading else "")
@@ -132,6 +135,12 @@ def _record(reading: Reading, version: str, lang: str, given: Provenance) -> tup
         raise TextImportError(f"{problems[0][1]}{more}; is the file complete and in order?")
     if given.expect_articles is not None and len(model.articles) != given.expect_articles:
         raise TextImportError(f"{len(model.articles)} articles read, --expect-articles {given.expect_articles}")
+    read = {a.number for a in model.articles}
+    if reading.listed_articles and not given.partial and reading.listed_articles - read:
+        missing = reading.listed_articles - read
+        raise TextImportError(f"the document's own index lists {len(reading.listed_articles)} articles, and "
+                              f"{_articles(missing)} of them {'is' if len(missing) == 1 else 'are'} not in its text: "
+                              "is the file complete? (for a part of the version, give --partial)")
     for loc, value in textrules.strings_in(record):
         problem = textrules.string_problem(value)
         if problem is not None:
@@ -220,12 +229,16 @@ def run(paths: str | list[str], version: str, lang: str, data_dir: str, given: P
         except TextImportError as error:
             raise TextImportError(f"{path}: {error}" if len(paths) > 1 else str(error)) from None
     record, reading, words = build_record(sources, version, lang, given)
+    model = texts.TextFile.model_validate(record)
+    other = _other_official(data_dir, version, lang)
+    lacks = _against_other(other, model, given) if other else ""
     content = dump(record)
     old = _read(target)
     report = ImportReport(shown, written=old != content, articles=len(record["articles"]), shape=reading.shape,
-                          account=words, reading=reading.notes)
-    model = texts.TextFile.model_validate(record)
-    report.compared = _compared(data_dir, version, lang, model)
+                          account=words, reading=reading.notes, other_lacks=lacks)
+    if other:
+        kk, ru = (model, other[0]) if lang == "kk" else (other[0], model)
+        report.compared = [str(d) for d in textcompare.compare(kk, ru)]
     if not report.written:
         return report
     new_parts = texts.addressable(model)
@@ -262,20 +275,57 @@ def _target(data_dir: str, version: str, lang: str) -> tuple[str, str]:
     return target, shown
 
 
-def _compared(data_dir: str, version: str, lang: str, model: texts.TextFile) -> list[str]:
-    """The other official language's text of this version, if held, compared with this one."""
+def _other_official(data_dir: str, version: str, lang: str) -> tuple[texts.TextFile, str] | None:
+    """The other official language's text of this version, if held and readable, with its path
+    as shown (data/texts/<version>/<lang>.yml)."""
     other = {"kk": "ru", "ru": "kk"}.get(lang)
     if other is None:
-        return []
-    held = _read(texts.path_for(os.path.abspath(data_dir), version, other))
+        return None
+    path = texts.path_for(os.path.abspath(data_dir), version, other)
+    held = _read(path)
     if held is None:
-        return []
+        return None
     try:
         theirs = texts.TextFile.model_validate(yaml.safe_load(held))
     except (yaml.YAMLError, ValidationError, TypeError):
-        return []
-    kk, ru = (model, theirs) if lang == "kk" else (theirs, model)
-    return [str(d) for d in textcompare.compare(kk, ru)]
+        return None  # a hand-broken file: `atazan validate` names it
+    return theirs, os.path.relpath(path, os.path.dirname(os.path.abspath(data_dir))).replace(os.sep, "/")
+
+
+def _against_other(other: tuple[texts.TextFile, str], model: texts.TextFile, given: Provenance) -> str:
+    """The articles of the two official texts of one version are the same ones. A file cut off at
+    an article boundary passes every check of its own (numbers from 1 without gaps, every word
+    placed), so it is checked against the other language's text when that is held, complete and
+    official: articles missing here refuse the import; articles missing there are returned, for
+    the import to say so loudly (the other file is the one cut short, or this one is wrong)."""
+    theirs, shown = other
+    if given.partial or not theirs.source.complete or not (theirs.source.official and model.source.official):
+        return ""
+    mine, held = {a.number for a in model.articles}, {a.number for a in theirs.articles}
+    if held - mine:
+        missing = held - mine
+        raise TextImportError(
+            f"{len(mine)} articles read, but the {theirs.lang} text of {theirs.version} ({shown}) has {len(held)}: "
+            f"{_articles(missing)} {'is' if len(missing) == 1 else 'are'} not in this file. Is the file complete? "
+            f"(if {shown} is the wrong one, replace it first; for a part of the version, give --partial)")
+    if mine - held:
+        return (f"the {theirs.lang} text of {theirs.version} ({shown}) lacks {_articles(mine - held)}, which this "
+                f"file has: is {shown} complete? Import it again (until then `atazan validate` warns and the strict "
+                "build fails)")
+    return ""
+
+
+def _articles(numbers: set[str] | frozenset[str]) -> str:
+    """"article 7" or "articles 5, 91–96": runs of whole numbers shown as ranges."""
+    ordered = sorted(numbers, key=texts.number_key)
+    runs: list[list[str]] = []
+    for number in ordered:
+        if runs and number.isdigit() and runs[-1][-1].isdigit() and int(runs[-1][-1]) + 1 == int(number):
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    shown = ", ".join(run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+    return f"article{'s' if len(ordered) > 1 else ''} {shown}"
 
 
 def _read(path: str) -> bytes | None:

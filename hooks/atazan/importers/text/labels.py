@@ -60,11 +60,11 @@ def section_number(numeral: str, where: str) -> str:
         if 0 < value <= textrules.MAX_SECTION:
             return textrules.int_to_roman(value)
         raise TextImportError(f"{where}: section number {numeral!r} is not between 1 and {textrules.MAX_SECTION}")
-    value = textrules.roman_to_int(numeral.upper())
-    if value is None:
+    roman = textrules.roman_to_int(numeral.upper())
+    if roman is None:
         raise TextImportError(f"{where}: section number {numeral!r} is not a Roman numeral I, II, … up to "
                               f"{textrules.int_to_roman(textrules.MAX_SECTION)}")
-    return textrules.int_to_roman(value)
+    return textrules.int_to_roman(roman)
 
 
 def article_number(number: str, where: str) -> str:

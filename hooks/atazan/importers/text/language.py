@@ -28,9 +28,10 @@ def check(pieces: Sequence[Piece], lang: str) -> None:
         where = next(p.where for p in pieces if any(c in p.text for c in damage))
         raise TextImportError(f"{where}: font-encoding damage ({', '.join(f'{c} for {FONT_DAMAGE[c]}' for c in damage)}), as "
                               "in text taken from a PDF: import the DOCX or the JSON instead")
-    replaced = [p for p in pieces if _REPLACED.search(p.text)]
+    replaced = [(p, found) for p in pieces if (found := _REPLACED.search(p.text))]
     if len(replaced) >= 3:
-        raise TextImportError(f"{replaced[0].where}: letters replaced by \"?\" ({_REPLACED.search(replaced[0].text)[0]!r}, in "
+        first, found = replaced[0]
+        raise TextImportError(f"{first.where}: letters replaced by \"?\" ({found[0]!r}, in "
                               f"{len(replaced)} paragraphs): the text was saved in an encoding without them; save it "
                               "as UTF-8")
     letters = [c for c in text if c.isalpha()]

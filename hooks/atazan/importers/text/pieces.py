@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from atazan.dataset import textrules
-from atazan.importers.text.structure import TextImportError
+from atazan.importers.text.errors import TextImportError
 
 # What a shape knows about a paragraph beyond its words.
 TITLE = "title"  # the shape marks it as the act's title (a feed's title node, an <h1>)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from atazan.dataset.schema import URL_PATTERN
 from atazan.importers.text import htmltext
 from atazan.importers.text.pieces import Pieces
@@ -31,7 +33,7 @@ def read(markup: str | bytes, lang: str) -> Reading:
     document, _ = htmltext.parse(markup)
     act = htmltext.find_act(document)
     if act is None or not htmltext.visible_text(act):
-        roots = document.xpath("//*[@id='root']")
+        roots = htmltext.elements(document.xpath("//*[@id='root']"))
         if roots and len(htmltext.visible_text(roots[0])) < 40:
             raise ShapeRefusal(f"{SHELL}: this file holds no text of the act; {SAVE_INSTEAD}")
         raise ShapeRefusal(f"{SHAPE}, but without the act's <article>: cannot tell where its text is; {SAVE_INSTEAD}")
@@ -41,11 +43,13 @@ def read(markup: str | bytes, lang: str) -> Reading:
     return running_text(SHAPE, pieces, lang, system, about)
 
 
-def _address(document, markup: str | bytes) -> tuple[dict, str | None]:
+def _address(document: etree._Element, markup: str | bytes) -> tuple[dict[str, str], str | None]:
     """The page's own address, as the browser or the page recorded it."""
-    candidates = document.xpath("//link[@rel='canonical']/@href") + document.xpath("//meta[@property='og:url']/@content")
+    candidates = htmltext.strings(document.xpath("//link[@rel='canonical']/@href")) + \
+        htmltext.strings(document.xpath("//meta[@property='og:url']/@content"))
     # Chrome and Edge mark a saved page with a comment: <!-- saved from url=(0046)https://… -->
-    for comment in [*document.xpath("//comment()"), *document.getroottree().getroot().itersiblings(preceding=True)]:
+    for comment in [*htmltext.elements(document.xpath("//comment()")),
+                    *document.getroottree().getroot().itersiblings(preceding=True)]:
         text = getattr(comment, "text", None) or ""
         found = re.match(r"\s*saved from url=\(\d+\)(\S+)", text)
         if found:

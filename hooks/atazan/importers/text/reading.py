@@ -28,6 +28,9 @@ class Reading:
     system: str | None = None  # "zan" | "adilet": the publisher, when the shape says which
     about: dict = field(default_factory=dict)  # title, date, registry, status, url found in the file
     notes: list[str] = field(default_factory=list)  # what the import line says about the reading ("read as cp1251")
+    # The article numbers the document lists of itself (zan.gov.kz's `index`), where it does: a
+    # count of its own to check the content against. None: the shape lists none.
+    listed_articles: frozenset[str] | None = None
 
 
 def running_text(shape: str, pieces: Pieces, lang: str, system: str | None = None, about: dict | None = None,

@@ -20,7 +20,8 @@ import io
 import json
 import re
 import zipfile
-from typing import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Literal, Sequence
 
 from atazan.importers.text import adilet_api, docx_file, pdf_file, portal_page, portal_text, zan_html, zan_nodes
 from atazan.importers.text.reading import Reading
@@ -50,11 +51,11 @@ def _choose(sources: Sequence[tuple[str, bytes]], lang: str) -> tuple[str, Calla
     if len(sources) > 1:
         pages = []
         for name, raw in sources:
-            kind, data = _json_or_none(raw, name)
-            if kind != "zan-page":
+            found = _json_document(raw, name)
+            if found.kind != "zan-page":
                 raise TextImportError(f"{name}: several files are taken only as the pages of one zan.gov.kz document "
                                       "(JSON); import other files one per command")
-            pages.append((name, data))
+            pages.append((name, found.objects[0]))
         return _zan(pages, lang)
     name, raw = sources[0]
     if not raw.strip():
@@ -69,12 +70,12 @@ def _choose(sources: Sequence[tuple[str, bytes]], lang: str) -> tuple[str, Calla
     if head.startswith(b"{\\rtf"):
         raise TextImportError("an RTF document: save it as DOCX or as UTF-8 text")
     if head[:1] in (b"{", b"["):
-        kind, data = _json_or_none(raw, None)
-        if kind == "zan-page":
-            return _zan([("the document", data)], lang)
-        if kind == "zan-pages":
-            return _zan([(f"page {i}", page) for i, page in enumerate(data, start=1)], lang)
-        return adilet_api.SHAPE, lambda: adilet_api.read(data, lang)
+        found = _json_document(raw, None)
+        if found.kind == "zan-page":
+            return _zan([("the document", found.objects[0])], lang)
+        if found.kind == "zan-pages":
+            return _zan([(f"page {i}", page) for i, page in enumerate(found.objects, start=1)], lang)
+        return adilet_api.SHAPE, lambda: adilet_api.read(found.objects[0], lang)
     if _HTML_START.match(head[:200]):
         markup: str | bytes
         try:
@@ -85,7 +86,7 @@ def _choose(sources: Sequence[tuple[str, bytes]], lang: str) -> tuple[str, Calla
     return portal_text.SHAPE, lambda: portal_text.read(raw, lang)
 
 
-def _zan(pages: list[tuple[str, dict]], lang: str) -> tuple[str, Callable[[], Reading]]:
+def _zan(pages: list[tuple[str, zan_nodes.Page]], lang: str) -> tuple[str, Callable[[], Reading]]:
     if all(isinstance(page.get("content"), str) for _, page in pages):
         return zan_html.SHAPE, lambda: zan_html.read(pages, lang)
     return zan_nodes.SHAPE, lambda: zan_nodes.read_document(pages, lang)
@@ -101,8 +102,14 @@ def _zip(raw: bytes, lang: str) -> Reading:
     raise TextImportError("a ZIP archive, not a DOCX: give the DOCX, JSON, saved page or text itself")
 
 
-def _json_or_none(raw: bytes, name: str | None) -> tuple[str, object]:
-    """('zan-page' | 'zan-pages' | 'adilet', the data), or a one-line refusal."""
+@dataclass(frozen=True)
+class _JsonDocument:
+    kind: Literal["zan-page", "zan-pages", "adilet"]
+    objects: list[dict[str, Any]]  # zan's page(s), or Әділет's one object: JSON objects, their fields unchecked
+
+
+def _json_document(raw: bytes, name: str | None) -> _JsonDocument:
+    """Which of the portals' JSON documents `raw` is, or a one-line refusal."""
     prefix = f"{name}: " if name else ""
     try:
         text = raw.decode("utf-8-sig")
@@ -117,11 +124,13 @@ def _json_or_none(raw: bytes, name: str | None) -> tuple[str, object]:
     except json.JSONDecodeError as error:
         raise TextImportError(f"{prefix}line {error.lineno}: not valid JSON ({error.msg}); is the file complete?") from None
     if isinstance(data, dict) and "content" in data and isinstance(data["content"], (list, str)):
-        return "zan-page", data
-    if isinstance(data, list) and data and all(isinstance(p, dict) and isinstance(p.get("content"), (list, str)) for p in data):
-        return "zan-pages", data
+        return _JsonDocument("zan-page", [data])
+    if isinstance(data, list) and data:
+        pages = [p for p in data if isinstance(p, dict) and isinstance(p.get("content"), (list, str))]
+        if len(pages) == len(data):
+            return _JsonDocument("zan-pages", pages)
     if isinstance(data, dict) and isinstance(data.get("document"), dict) and "text_content" in data["document"]:
-        return "adilet", data
+        return _JsonDocument("adilet", [data])
     keys = ", ".join(sorted(str(k) for k in data)[:8]) if isinstance(data, dict) else type(data).__name__
     raise TextImportError(f"{prefix}JSON, but neither zan.gov.kz's document (a 'content' list or HTML string) nor "
                           f"Әділет 2.0's ({{\"document\": {{\"text_content\": …}}}}); it holds {keys}")

@@ -14,14 +14,13 @@ are its `parts`), so the record holds the text as the law prints it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Iterable, NotRequired, TypedDict
 
+# The refusals live in errors.py (pieces.py raises them too); every reader imports them from here.
+from atazan.importers.text.errors import ShapeRefusal, TextImportError
+from atazan.importers.text.pieces import Piece
 
-class TextImportError(Exception):
-    """Bad input; the message is one line (the CLI puts the file name before it)."""
-
-
-class ShapeRefusal(TextImportError):
-    """A shape refused as a whole (a PDF, a page shell): the message names the shape itself."""
+__all__ = ["Builder", "Placement", "ShapeRefusal", "TextImportError"]
 
 
 @dataclass(frozen=True)
@@ -32,18 +31,50 @@ class Placement:
     text: str
 
 
+# What the builder gathers, in the shapes of dataset/texts.py's record (validated there once whole).
+class SectionDraft(TypedDict):
+    number: str
+    heading: NotRequired[str]
+
+
+class SubpointDraft(TypedDict):
+    number: str
+    text: str
+
+
+class NoteDraft(TypedDict):
+    kind: str
+    text: str
+
+
+class BlockDraft(TypedDict):
+    """A point, or an article without points (whose own text is then a block)."""
+    number: str
+    text: NotRequired[str]
+    parts: NotRequired[list[str]]
+    subparagraphs: NotRequired[list[SubpointDraft]]
+    wrap_up: NotRequired[str]
+
+
+class ArticleDraft(BlockDraft):
+    section: NotRequired[str]
+    heading: NotRequired[str]
+    paragraphs: NotRequired[list[BlockDraft]]
+    notes: NotRequired[list[NoteDraft]]
+
+
 class Builder:
     def __init__(self) -> None:
         self.title: str | None = None
         self.preamble: list[str] = []
-        self.sections: list[dict] = []
-        self.articles: list[dict] = []
-        self.notes: list[dict] = []
-        self.service: list[dict] = []
+        self.sections: list[SectionDraft] = []
+        self.articles: list[ArticleDraft] = []
+        self.notes: list[NoteDraft] = []
+        self.service: list[NoteDraft] = []
         self.ledger: list[Placement] = []
-        self._section: dict | None = None
-        self._article: dict | None = None
-        self._block: dict | None = None  # the point (or the article itself) taking paragraphs now
+        self._section: SectionDraft | None = None
+        self._article: ArticleDraft | None = None
+        self._block: BlockDraft | None = None  # the point (or the article itself) taking paragraphs now
         self._sub_numbers: set[str] = set()  # the current block's subpoint numbers
         self._point_numbers: dict[str, str] = {}  # the current article's point numbers -> where
         self._article_numbers: dict[str, str] = {}  # article number -> where it was seen
@@ -52,11 +83,11 @@ class Builder:
 
     # ---------------------------------------------------------------- bookkeeping
 
-    def place(self, piece, role: str, text: str) -> None:
+    def place(self, piece: Piece | None, role: str, text: str) -> None:
         if piece is not None and text:
             self.ledger.append(Placement(piece.index, role, text))
 
-    def label(self, piece, text: str) -> None:
+    def label(self, piece: Piece | None, text: str) -> None:
         """The words of a label ("Статья 5", "І бөлім", "1."): structure, not text."""
         self.place(piece, "label", text)
 
@@ -68,7 +99,7 @@ class Builder:
     def title_continues(self) -> bool:
         return self._title_open and not self._body_started
 
-    def set_title(self, piece, text: str, open_ended: bool = False) -> None:
+    def set_title(self, piece: Piece, text: str, open_ended: bool = False) -> None:
         if self.title is None:
             self.title = text
         elif self.title_continues():
@@ -78,7 +109,7 @@ class Builder:
         self._title_open = open_ended
         self.place(piece, "title", text)
 
-    def section(self, piece, number: str, label: str, heading: str | None, where: str) -> None:
+    def section(self, piece: Piece | None, number: str, label: str, heading: str | None, where: str) -> None:
         if any(s["number"] == number for s in self.sections):
             raise TextImportError(f"{where}: section {number} appears twice")
         self._body_started = True
@@ -87,7 +118,7 @@ class Builder:
         self._article = self._block = None
         self.label(piece, label)
         if heading:
-            self.section_heading(piece, heading)
+            self.section_heading(_source_of(piece, where, heading), heading)
 
     def section_number(self) -> str | None:
         return self._section["number"] if self._section is not None else None
@@ -95,27 +126,29 @@ class Builder:
     def expects_section_heading(self) -> bool:
         return self._section is not None and "heading" not in self._section and self._article is None
 
-    def section_heading(self, piece, text: str) -> None:
-        if not self.expects_section_heading():
+    def section_heading(self, piece: Piece, text: str) -> None:
+        section = self._section
+        if section is None or not self.expects_section_heading():
             raise TextImportError(f"{piece.where}: heading {text!r} where no section is waiting for its heading")
-        self._section["heading"] = text
+        section["heading"] = text
         self.place(piece, "section heading", text)
 
-    def article(self, piece, number: str, label: str, heading: str | None, where: str) -> None:
+    def article(self, piece: Piece | None, number: str, label: str, heading: str | None, where: str) -> None:
         if number in self._article_numbers:
             raise TextImportError(f"{where}: article {number} appears twice (first at {self._article_numbers[number]})")
         self._body_started = True
         self._article_numbers[number] = where
-        self._article = {"number": number}
+        article: ArticleDraft = {"number": number}
         if self._section is not None:
-            self._article["section"] = self._section["number"]
-        self.articles.append(self._article)
+            article["section"] = self._section["number"]
+        self._article = article
+        self.articles.append(article)
         self._block = None
         self._point_numbers = {}
         self._sub_numbers = set()
         self.label(piece, label)
         if heading:
-            self.article_heading(piece, heading)
+            self.article_heading(_source_of(piece, where, heading), heading)
 
     def article_number(self) -> str | None:
         return self._article["number"] if self._article is not None else None
@@ -125,13 +158,14 @@ class Builder:
         return article is not None and self._block is None and "heading" not in article and "text" not in article \
             and "subparagraphs" not in article and "paragraphs" not in article
 
-    def article_heading(self, piece, text: str) -> None:
-        if not self.expects_article_heading():
+    def article_heading(self, piece: Piece, text: str) -> None:
+        article = self._article
+        if article is None or not self.expects_article_heading():
             raise TextImportError(f"{piece.where}: heading {text!r} inside the text of article {self.article_number()}")
-        self._article["heading"] = text
+        article["heading"] = text
         self.place(piece, "article heading", text)
 
-    def point(self, piece, number: str, label: str, rest: str, where: str) -> None:
+    def point(self, piece: Piece | None, number: str, label: str, rest: str, where: str) -> None:
         article = self._article
         if article is None:
             raise TextImportError(f"{where}: point {number} before the first article")
@@ -142,16 +176,17 @@ class Builder:
             raise TextImportError(f"{where}: point {number} appears twice in article {article['number']} "
                                   f"(first at {self._point_numbers[number]})")
         self._point_numbers[number] = where
-        self._block = {"number": number}
-        article.setdefault("paragraphs", []).append(self._block)
+        block: BlockDraft = {"number": number}
+        self._block = block
+        article.setdefault("paragraphs", []).append(block)
         self._sub_numbers = set()
         self.label(piece, label)
         if rest:
             self.paragraph(piece, rest, where)
 
-    def subpoint(self, piece, number: str, label: str, rest: str, where: str) -> None:
-        block = self._taking(where, f"subpoint {number})")
-        name = self._name(block)
+    def subpoint(self, piece: Piece, number: str, label: str, rest: str, where: str) -> None:
+        article, block = self._taking(where, f"subpoint {number})")
+        name = _name(article, block)
         if "wrap_up" in block:
             raise TextImportError(f"{where}: subpoint {number}) of {name} follows the words that close its subpoints")
         if number in self._sub_numbers:
@@ -163,7 +198,7 @@ class Builder:
         self.label(piece, label)
         self.place(piece, "subpoint", rest)
 
-    def paragraph(self, piece, text: str, where: str) -> None:
+    def paragraph(self, piece: Piece | None, text: str, where: str) -> None:
         """An unnumbered paragraph: a preamble paragraph before the first article; in an article,
         the first paragraph of the point (or of an article without points), a further part, or
         the words after its subpoints."""
@@ -175,11 +210,11 @@ class Builder:
             self.preamble.append(text)
             self.place(piece, "preamble", text)
             return
-        block = self._taking(where, repr(text[:40]))
-        numbered = block is not self._article
+        article, block = self._taking(where, repr(text[:40]))
+        numbered = block is not article
         if "subparagraphs" in block:
             if "wrap_up" in block:
-                raise TextImportError(f"{where}: a second paragraph after the subpoints of {self._name(block)} "
+                raise TextImportError(f"{where}: a second paragraph after the subpoints of {_name(article, block)} "
                                       f"({text[:40]!r}): the text model holds one closing paragraph there")
             block["wrap_up"] = text
             self.place(piece, "wrap-up", text)
@@ -190,35 +225,34 @@ class Builder:
             before = block["parts"][-1] if block.get("parts") else block["text"]
             if not _ends_a_paragraph(before) or not _starts_a_paragraph(text):
                 raise TextImportError(f"{where}: {text[:40]!r} continues {before[-40:]!r} as a new paragraph of "
-                                      f"{self._name(block)}: a sentence broken across lines, or a heading read as text? "
+                                      f"{_name(article, block)}: a sentence broken across lines, or a heading read as text? "
                                       "Join the lines (or remove the heading) and import again")
             block.setdefault("parts", []).append(text)
             self.place(piece, "part", text)
 
-    def note(self, piece, kind: str, text: str) -> None:
+    def note(self, piece: Piece, kind: str, text: str) -> None:
         (self._article.setdefault("notes", []) if self._article is not None else self.notes).append({"kind": kind, "text": text})
         self.place(piece, f"note:{kind}", text)
 
-    def service_text(self, piece, kind: str, text: str) -> None:
+    def service_text(self, piece: Piece, kind: str, text: str) -> None:
         self.service.append({"kind": kind, "text": text})
         self.place(piece, f"service:{kind}", text)
 
-    def _taking(self, where: str, what: str) -> dict:
-        if self._article is None:
+    def _taking(self, where: str, what: str) -> tuple[ArticleDraft, BlockDraft]:
+        """(the current article, the block taking paragraphs now: its current point, or the
+        article itself when it has no points)."""
+        article = self._article
+        if article is None:
             raise TextImportError(f"{where}: {what} before the first article")
         if self._block is not None:
-            return self._block
-        if "paragraphs" in self._article:  # cannot happen: a point sets the block
-            raise TextImportError(f"{where}: {what} outside any point of article {self._article['number']}")
-        return self._article
-
-    def _name(self, block: dict) -> str:
-        article = self._article["number"]
-        return f"point {block['number']} of article {article}" if block is not self._article else f"article {article}"
+            return article, self._block
+        if "paragraphs" in article:  # cannot happen: a point sets the block
+            raise TextImportError(f"{where}: {what} outside any point of article {article['number']}")
+        return article, article
 
     # ---------------------------------------------------------------- the result
 
-    def result(self, version: str, lang: str) -> dict:
+    def result(self, version: str, lang: str) -> dict[str, Any]:
         if not self.articles:
             raise TextImportError("no articles found (expected article labels such as 'Статья 1', '1-бап' or 'Article 1')")
         for article in self.articles:
@@ -227,7 +261,7 @@ class Builder:
             for paragraph in article.get("paragraphs", []):
                 if "text" not in paragraph and "subparagraphs" not in paragraph:
                     raise TextImportError(f"point {paragraph['number']} of article {article['number']} has no text")
-        record: dict = {"version": version, "lang": lang, "source": {}}
+        record: dict[str, Any] = {"version": version, "lang": lang, "source": {}}
         if self.title:
             record["title"] = self.title
         if self.preamble:
@@ -240,6 +274,18 @@ class Builder:
         return record
 
 
+def _source_of(piece: Piece | None, where: str, heading: str) -> Piece:
+    # A heading is words of the source: it is placed from the piece it was read in, never from none.
+    if piece is None:
+        raise TextImportError(f"{where}: heading {heading!r} given without the paragraph it was read in (internal error)")
+    return piece
+
+
+def _name(article: ArticleDraft, block: BlockDraft) -> str:
+    number = article["number"]
+    return f"point {block['number']} of article {number}" if block is not article else f"article {number}"
+
+
 def _ends_a_paragraph(text: str) -> bool:
     # A paragraph of a legal text ends a sentence or introduces what follows.
     return text.rstrip()[-1:] in tuple(".:;!?…»\")")
@@ -250,13 +296,18 @@ def _starts_a_paragraph(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in "«\"„(—–-"
 
 
-_BLOCK_KEYS = ("text", "parts", "subparagraphs", "wrap_up")
-_ARTICLE_KEYS = ("number", "section", "heading", *_BLOCK_KEYS, "paragraphs", "notes")
+_BLOCK_KEYS = ("number", "text", "parts", "subparagraphs", "wrap_up")
+_ARTICLE_KEYS = ("number", "section", "heading", *_BLOCK_KEYS[1:], "paragraphs", "notes")
 
 
-def _ordered(article: dict) -> dict:
+def _ordered(article: ArticleDraft) -> dict[str, object]:
     # A fixed key order, so the canonical file never changes for a reason the text did not give.
-    out = {key: article[key] for key in _ARTICLE_KEYS if key in article}
-    if "paragraphs" in out:
-        out["paragraphs"] = [{key: p[key] for key in ("number", *_BLOCK_KEYS) if key in p} for p in out["paragraphs"]]
+    out = _in_order(article.items(), _ARTICLE_KEYS)
+    if "paragraphs" in article:
+        out["paragraphs"] = [_in_order(point.items(), _BLOCK_KEYS) for point in article["paragraphs"]]
     return out
+
+
+def _in_order(items: Iterable[tuple[str, object]], keys: tuple[str, ...]) -> dict[str, object]:
+    held = dict(items)
+    return {key: held[key] for key in keys if key in held}

@@ -12,7 +12,7 @@ from atazan.importers.text.structure import TextImportError
 SHAPE = "zan.gov.kz JSON with withHtml=true (content is HTML)"
 
 
-def read(pages: list[tuple[str, dict]], lang: str) -> Reading:
+def read(pages: list[tuple[str, zan_nodes.Page]], lang: str) -> Reading:
     first = zan_nodes.check_pages(pages, lang)
     pieces = Pieces()
     for name, page in pages:
@@ -21,4 +21,6 @@ def read(pages: list[tuple[str, dict]], lang: str) -> Reading:
         document, _ = htmltext.parse(page["content"])
         body = document.find("body")
         htmltext.paragraphs(body if body is not None else document, pieces)
-    return running_text(SHAPE, pieces, lang, "zan", zan_nodes.provenance(first, lang))
+    reading = running_text(SHAPE, pieces, lang, "zan", zan_nodes.provenance(first, lang))
+    reading.listed_articles = zan_nodes.listed_articles(pages)
+    return reading

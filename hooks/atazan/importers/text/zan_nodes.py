@@ -18,21 +18,30 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from atazan.dataset import textrules
 from atazan.importers.text import labels
-from atazan.importers.text.pieces import TITLE, Pieces
+from atazan.importers.text.pieces import TITLE, Piece, Pieces
+from atazan.importers.text.reading import Reading
 from atazan.importers.text.structure import Builder, TextImportError
 
 FEED_LANGUAGES = {"kaz": "kk", "rus": "ru", "eng": "en"}
 _SERVICE_NODES = {"toc": "contents", "signature": "signature"}
 # Structure the Constitution does not have, or that would change its text silently if skipped.
 _UNPLACEABLE = {"chapter", "excluded", "table", "tr", "td", "row", "cell"}
+# A page of the feed as decoded: a JSON object, checked to be one; its fields are checked where read.
+Page = dict[str, Any]
 
 
-def check_pages(pages: Sequence[tuple[str, dict]], lang: str) -> dict:
+def _fields(value: object) -> dict[str, Any]:
+    """A nested object of the feed (`version`, `metadata`), or nothing where the file holds something else there."""
+    return value if isinstance(value, dict) else {}
+
+
+def check_pages(pages: Sequence[tuple[str, Page]], lang: str) -> Page:
     """The pages of one document, checked to be all of it, in order, once each; returns page 1.
     `pages`: (what to call it in messages, the decoded page)."""
     first_name, first = pages[0]
-    feed_lang = first.get("language") or (first.get("version") or {}).get("language")
+    feed_lang = first.get("language") or _fields(first.get("version")).get("language")
     if feed_lang not in FEED_LANGUAGES:
         raise TextImportError(f"language: expected one of {', '.join(FEED_LANGUAGES)}, got {_shown(feed_lang)}")
     if FEED_LANGUAGES[feed_lang] != lang:
@@ -62,7 +71,7 @@ def check_pages(pages: Sequence[tuple[str, dict]], lang: str) -> dict:
     return first
 
 
-def read(pages: Sequence[tuple[str, dict]], lang: str, pieces: Pieces, builder: Builder) -> None:
+def read(pages: Sequence[tuple[str, Page]], lang: str, pieces: Pieces, builder: Builder) -> None:
     seen: dict[str, str] = {}
     preamble = False
     pending_point: str | None = None  # a point node whose text has not come yet
@@ -116,7 +125,11 @@ def read(pages: Sequence[tuple[str, dict]], lang: str, pieces: Pieces, builder: 
             elif kind == "heading":
                 _heading(piece, builder)
             elif kind == "note":
-                builder.note(piece, labels.note_kind(piece.text, where, default="footnote"), piece.text)
+                note_kind = labels.note_kind(piece.text, where, default="footnote")
+                if note_kind is None:  # the portal's service note, set as a note node
+                    builder.service_text(piece, "service_note", piece.text)
+                else:
+                    builder.note(piece, note_kind, piece.text)
             elif kind in _SERVICE_NODES:
                 builder.service_text(piece, _SERVICE_NODES[kind], piece.text)
             elif kind == "text" or kind == "subpoint":
@@ -147,7 +160,7 @@ _SECTION_HEADING = re.compile(r"^(?:Раздел|Section|Part)\s+(\S+?)\s*\.?$|^
 _ARTICLE_HEADING = re.compile(r"^(?:(?:Статья|Article)\s+(\S+?)|(\S+?)\s*-\s*бап)(?:\s*\.?|\.\s+(.+))$", re.I)
 
 
-def _heading(piece, builder: Builder) -> None:
+def _heading(piece: Piece, builder: Builder) -> None:
     """A heading node: the label of the section or article just opened ("Раздел I.", "Статья 1",
     "1-бап", which must name the node's own number), or its title."""
     text, where = piece.text, piece.where
@@ -175,7 +188,7 @@ def _heading(piece, builder: Builder) -> None:
     raise TextImportError(f"{where}: heading {labels.short(text)!r} where neither a section nor an article waits for one")
 
 
-def _point_text(piece, number: str, builder: Builder) -> None:
+def _point_text(piece: Piece, number: str, builder: Builder) -> None:
     """A point's text repeats its number ("3-1. …"); another number there is a wrong file."""
     found = labels.point(piece.text)
     if found and found[0] != number:
@@ -188,7 +201,7 @@ def _point_text(piece, number: str, builder: Builder) -> None:
         builder.paragraph(piece, piece.text, piece.where)
 
 
-def _subpoint_text(piece, number: str, builder: Builder) -> None:
+def _subpoint_text(piece: Piece, number: str, builder: Builder) -> None:
     """A subpoint node's text, with its "1)" or without it: the number is the node's."""
     found = labels.subpoint(piece.text)
     if found and found[0] != number:
@@ -199,7 +212,7 @@ def _subpoint_text(piece, number: str, builder: Builder) -> None:
         builder.subpoint(piece, number, "", piece.text, piece.where)
 
 
-def _further_text(piece, builder: Builder, lang: str) -> None:
+def _further_text(piece: Piece, builder: Builder, lang: str) -> None:
     """A text node after a point's text: a subpoint "1) …", or the point's next part."""
     found = labels.subpoint(piece.text)
     if found:
@@ -215,7 +228,7 @@ def _further_text(piece, builder: Builder, lang: str) -> None:
     builder.paragraph(piece, piece.text, piece.where)
 
 
-def _index(node: dict, where: str) -> str:
+def _index(node: Page, where: str) -> str:
     index = node.get("index")
     if isinstance(index, int) and not isinstance(index, bool):
         index = str(index)
@@ -224,18 +237,19 @@ def _index(node: dict, where: str) -> str:
     return index.strip()
 
 
-def _html_only(node: dict, where: str) -> None:
+def _html_only(node: Page, where: str) -> None:
     # Words only in the HTML twin would be words the text leaves out.
     if node.get("text"):
         return
-    for prop in node.get("properties") or []:
+    properties = node.get("properties")
+    for prop in properties if isinstance(properties, list) else []:
         if isinstance(prop, dict) and prop.get("key") == "html" and isinstance(prop.get("value"), str) \
                 and re.sub(r"<[^>]*>|&nbsp;|\s", "", prop["value"]):
             raise TextImportError(f"{where}: words only in the node's HTML twin, none in its text")
 
 
-def _version_date(page: dict) -> Any:
-    return page.get("versionDate") or (page.get("version") or {}).get("versionDate")
+def _version_date(page: Page) -> Any:
+    return page.get("versionDate") or _fields(page.get("version")).get("versionDate")
 
 
 def _shown(value: Any) -> str:
@@ -243,14 +257,11 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def provenance(first: dict, lang: str) -> dict:
+def provenance(first: Page, lang: str) -> dict[str, str]:
     """What the document says about itself: title, date, registry code, status."""
     feed = next(code for code, ours in FEED_LANGUAGES.items() if ours == lang)
-    version = first.get("version") if isinstance(first.get("version"), dict) else {}
-    metadata = version.get("metadata") if isinstance(version.get("metadata"), dict) else {}
-    if not metadata and isinstance(first.get("metadata"), dict):
-        metadata = first["metadata"]
-    title = (metadata.get("title") or {}).get(feed) if isinstance(metadata.get("title"), dict) else None
+    metadata = _fields(_fields(first.get("version")).get("metadata")) or _fields(first.get("metadata"))
+    title = _fields(metadata.get("title")).get(feed)
     about = {"registry": first.get("ngr"), "date": _version_date(first), "title": title, "status": metadata.get("status")}
     return {key: value for key, value in about.items() if isinstance(value, str) and value.strip()}
 
@@ -258,9 +269,7 @@ def provenance(first: dict, lang: str) -> dict:
 SHAPE = "zan.gov.kz JSON (node list)"
 
 
-def read_document(pages: Sequence[tuple[str, dict]], lang: str):
-    from atazan.importers.text.reading import Reading
-
+def read_document(pages: Sequence[tuple[str, Page]], lang: str) -> Reading:
     first = check_pages(pages, lang)
     for name, page in pages:
         if not isinstance(page.get("content"), list):
@@ -273,4 +282,23 @@ def read_document(pages: Sequence[tuple[str, dict]], lang: str):
             raise
         raise TextImportError(f"{error}; are all the pages there, once each, in order?") from None
     shape = SHAPE + (f", {len(pages)} pages" if len(pages) > 1 else "")
-    return Reading(shape, pieces, builder, "zan", provenance(first, lang))
+    return Reading(shape, pieces, builder, "zan", provenance(first, lang), listed_articles=listed_articles(pages))
+
+
+def listed_articles(pages: Sequence[tuple[str, Page]]) -> frozenset[str] | None:
+    """The articles the document's own `index` (its table of contents: `{"type": "article",
+    "index": "1", …}`) lists, over all its pages; None where no page lists any. Entries of
+    another type or shape are not articles and are left out: the index is checked against, never
+    read as text."""
+    found: set[str] = set()
+    for _, page in pages:
+        entries = page.get("index")
+        for entry in entries if isinstance(entries, list) else []:
+            if not isinstance(entry, dict) or entry.get("type") != "article":
+                continue
+            number = entry.get("index")
+            if isinstance(number, int) and not isinstance(number, bool):
+                number = str(number)
+            if isinstance(number, str) and textrules.number_problem(number.strip()) is None:
+                found.add(number.strip())
+    return frozenset(found) or None

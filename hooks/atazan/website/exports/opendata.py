@@ -16,7 +16,7 @@ from atazan.dataset.texts import article_eid
 from atazan.fsutil import write_atomic
 from atazan.website import comparison, legaltext, routes
 from atazan.website.exports import akn
-from atazan.website.kinds import changes
+from atazan.website.kinds import changes, kk_ru
 from atazan.website.kinds.handout import pairs_of
 from atazan.website.kinds.news import headline, provisions_of, shown_ids, themes_of
 from atazan.website.kinds.theme import sorted_themes
@@ -89,7 +89,7 @@ def export(dataset: Dataset, lang: Lang) -> dict[str, object]:
     return {"version": API_VERSION, "language": lang, "provisions": provisions, "themes": themes, "news": news,
             "handouts": _handouts(dataset, lang), "articles": _articles(dataset, lang),
             "changes": changes.counts(dataset),
-            "texts": _texts(dataset, lang)}
+            "texts": _texts(dataset, lang), "kk_ru_differences": kk_ru.open_data(dataset, lang)}
 
 
 def write_exports(dataset: Dataset, site_dir: str) -> list[str]:

@@ -10,6 +10,7 @@ from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
 from atazan.dataset.texts import section_eid
 from atazan.website import comparison, legaltext, routes
+from atazan.website.kinds import kk_ru
 from atazan.website.kinds.base import Context, KindPage, PageKind
 
 
@@ -57,12 +58,14 @@ class TextContext(Context):
     # Each article's number in the reference version, whose page it links: the first draft's
     # Article 6 is not the adopted text's Article 6 (None: no page, the article is not in it).
     article_pages: dict[str, str | None]
+    kk_ru_compared: bool  # its official kk and ru texts are compared on a page of their own (kinds/kk_ru.py)
 
 
 @dataclass(frozen=True)
 class ArticleIndexContext(Context):
     reference: WholeTextPage | None  # None: no text held
     versions: list[legaltext.ShownText]
+    kk_ru_compared: frozenset[str]  # the versions whose official kk and ru texts are compared (kinds/kk_ru.py)
 
 
 def text_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
@@ -72,7 +75,8 @@ def text_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
         if page is not None:
             numbers = {a.number for section in page.sections for a in section.articles}
             out.append(KindPage(routes.text(version), page.shown.source_file, TextContext(
-                page, {n: comparison.reference_number(dataset, version, n) for n in numbers})))
+                page, {n: comparison.reference_number(dataset, version, n) for n in numbers},
+                version in kk_ru.compared_versions(dataset))))
     return out
 
 
@@ -90,7 +94,8 @@ def article_index(dataset: Dataset, lang: Lang) -> list[KindPage]:
             versions.append(shown)
     index = whole_text_page(dataset, version, lang) if version else None
     source = index.shown.source_file if index else "data/texts"
-    return [KindPage(routes.ARTICLE_INDEX, source, ArticleIndexContext(index, versions))]
+    compared = frozenset(kk_ru.compared_versions(dataset))
+    return [KindPage(routes.ARTICLE_INDEX, source, ArticleIndexContext(index, versions, compared))]
 
 
 KINDS = (
