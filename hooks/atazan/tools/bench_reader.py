@@ -85,9 +85,72 @@ def _fixture_generator(root: str) -> Any:
     return module
 
 
-def reader_project(root: str, target: str, scale: float = 5, log=print) -> dict:
-    """The project at `target`: `root`'s data with the bench's synthetic records at `scale`, and the
-    test constitution (TEST DATA) in 3 versions x kk, ru, en, matched as `atazan match` does."""
+REHEARSAL = ("tests", "rehearsal")
+
+
+def default_text(root: str) -> str:
+    """The rehearsal (tests/rehearsal: a constitution of the real size and shapes, TEST DATA) where
+    the checkout has it, else the 96-article changes fixtures."""
+    return "rehearsal" if os.path.isfile(os.path.join(root, *REHEARSAL, "make_rehearsal.py")) else "fixture"
+
+
+def reader_project(root: str, target: str, scale: float = 5, log=print, text: str | None = None) -> dict:
+    """The project at `target`: `root`'s data with the bench's synthetic records at `scale`, and a
+    test constitution (TEST DATA) imported and matched: `text` "rehearsal" (tests/rehearsal, as
+    tests/conftest.py's rehearsal_project imports, matches and curates it: 3 versions, adopted in
+    kk, ru, en) or "fixture" (tests/changes/fixtures' 96 articles, 3 versions x kk, ru and the same
+    recipe in English words)."""
+    text = text or default_text(root)
+    counts = benchbuild.make_project(root, target, scale)
+    data = os.path.join(target, "data")
+    versions = _import_rehearsal(root, data) if text == "rehearsal" else _import_fixture(root, target, data)
+    log(f"  reader: project at {scale:g}x: {counts['provisions']} provisions, {counts['themes']} themes, "
+        f"{counts['news']} news; the {text} constitution: {', '.join(versions)}")
+    return {**counts, "scale": scale, "text": text, "versions": len({v.split()[0] for v in versions}), "imports": versions}
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    """An atazan command in this process: (exit code, stdout, stderr), as the rehearsal's recipe expects."""
+    import contextlib
+    import io
+
+    from atazan.tools import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(argv))
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+    return code, out.getvalue(), err.getvalue()
+
+
+def _import_rehearsal(root: str, data: str) -> list[str]:
+    import sys
+
+    path = os.path.join(root, *REHEARSAL, "make_rehearsal.py")
+    spec = importlib.util.spec_from_file_location("atazan_bench_rehearsal", path)
+    if spec is None or spec.loader is None:
+        raise benchbuild.BenchError(f"{path}: cannot be loaded (the rehearsal's recipe)")
+    recipe: Any = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = recipe  # its dataclasses look their module up
+    spec.loader.exec_module(recipe)
+    imported = []
+    for source in recipe.FILES:
+        if source.name in recipe.WAITING_FOR_IMPORTER:
+            continue
+        code, _, err = _cli(*source.args(os.path.dirname(path), data))
+        if code != 0:
+            raise benchbuild.BenchError(f"atazan import-text {source.name}: {err.strip().splitlines()[-1:]}")
+        imported.append(f"{source.version} {source.lang}")
+    code, _, err = _cli("match", "--data", data)
+    if code != 0:
+        raise benchbuild.BenchError(f"atazan match: {err.strip()}")
+    recipe.apply_overlay(data, _cli)
+    return imported
+
+
+def _import_fixture(root: str, target: str, data: str) -> list[str]:
     import yaml
 
     from atazan.dataset import correspondence
@@ -95,11 +158,10 @@ def reader_project(root: str, target: str, scale: float = 5, log=print) -> dict:
     from atazan.fsutil import write_atomic
     from atazan.importers.text import importer
 
-    counts = benchbuild.make_project(root, target, scale)
-    data = os.path.join(target, "data")
     fixtures = _fixture_generator(root)
     work = os.path.join(target, "bench-texts")
     os.makedirs(work, exist_ok=True)
+    imported = []
     for lang in LANGUAGES:
         texts = fixtures.versions(lang)
         for version in VERSIONS:
@@ -111,13 +173,12 @@ def reader_project(root: str, target: str, scale: float = 5, log=print) -> dict:
                 publisher="Test publisher (test data)", title=f"Test {version} ({lang})", date="2026-01-01",
                 url=f"https://example.org/{version}/{lang}", official=official,
                 translator=None if official else "Test translator (test data)"))
+            imported.append(f"{version} {lang}")
     dataset = load_dataset(data, target, check_correspondence=False)
     table = correspondence.propose(correspondence.matching_texts(dataset.texts), "adopted")
     write_atomic(os.path.join(data, correspondence.FILE),
                  yaml.safe_dump(correspondence.to_data(table), allow_unicode=True, sort_keys=False))
-    log(f"  reader: project at {scale:g}x: {counts['provisions']} provisions, {counts['themes']} themes, "
-        f"{counts['news']} news, {len(VERSIONS)} versions x {len(LANGUAGES)} languages of the test constitution")
-    return {**counts, "scale": scale, "versions": len(VERSIONS), "text_languages": len(LANGUAGES)}
+    return imported
 
 
 # ---------------------------------------------------------------- serving like GitHub Pages
@@ -515,7 +576,7 @@ def single_file_variant(site: str, target: str) -> str:
 
 
 def run(root: str, work: str, log=print, scale: float = 5, repeat: int = 3, baseline: str | None = None,
-        site: str | None = None, langs: list[str] | None = None, single: bool = False) -> dict:
+        site: str | None = None, langs: list[str] | None = None, single: bool = False, text: str | None = None) -> dict:
     """Build the full-scale project of `root` (and of `baseline`, another checkout, for a side-by-side
     from the same run), or take the built `site`; measure first loads, index weight and searches.
     With `single`, the same site with one index file per language is searched too."""
@@ -531,7 +592,7 @@ def run(root: str, work: str, log=print, scale: float = 5, repeat: int = 3, base
     else:
         for label, source in (("this", root),) + ((("baseline", baseline),) if baseline else ()):
             project = os.path.join(work, f"reader-{label}")
-            projects[label] = reader_project(source, project, scale, log)
+            projects[label] = reader_project(source, project, scale, log, text=text or default_text(root))
             build = benchbuild.run_build(project, os.path.join(work, f"reader-site-{label}"))
             projects[label].update({"pages": build.pages, "cpu_seconds": build.cpu_seconds})
             sites[label] = os.path.join(work, f"reader-site-{label}")
@@ -579,7 +640,7 @@ def format_rows(result: dict) -> list[str]:
             continue
         project = figures.get("project")
         where = (f"{project['pages']} pages: {project['scale']:g}x records ({project['provisions']} provisions, "
-                 f"{project['news']} news), test constitution {project['versions']} versions x {project['text_languages']} languages"
+                 f"{project['news']} news), the {project['text']} test constitution ({', '.join(project['imports'])})"
                  if project else figures["site"])
         lines.append(f"  {label}: {where}")
     loaded = [label for label in labels if sites[label]["first_load"]]

@@ -349,7 +349,7 @@ def _reader_options(args: argparse.Namespace) -> dict | None:
         return None
     return {"scale": args.reader_scale, "repeat": args.reader_repeat, "baseline": args.reader_baseline,
             "site": args.reader_site, "langs": [lang for lang in args.reader_langs.split(",") if lang],
-            "single": args.reader_single}
+            "single": args.reader_single, "text": args.reader_text}
 
 
 def _write_json(path: str, figures: dict) -> None:
@@ -471,6 +471,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "measured in the same run, side by side")
     bench.add_argument("--reader-site", metavar="DIR", help="measure this built site for --reader instead of building one")
     bench.add_argument("--reader-langs", default=",".join(LANGUAGES), help="languages for --reader (default: kk,ru,en)")
+    bench.add_argument("--reader-text", choices=("rehearsal", "fixture"),
+                       help="the test constitution of --reader's project: tests/rehearsal (the default where it exists) "
+                            "or tests/changes/fixtures")
     bench.add_argument("--reader-single", action="store_true",
                        help="also search a copy of the site that loads one index file per language (titles and texts in one)")
     bench.set_defaults(func=cmd_bench)
