@@ -94,16 +94,19 @@ def default_text(root: str) -> str:
     return "rehearsal" if os.path.isfile(os.path.join(root, *REHEARSAL, "make_rehearsal.py")) else "fixture"
 
 
-def reader_project(root: str, target: str, scale: float = 5, log=print, text: str | None = None) -> dict:
+def reader_project(root: str, target: str, scale: float = 5, log=print, text: str | None = None,
+                   texts_from: str | None = None) -> dict:
     """The project at `target`: `root`'s data with the bench's synthetic records at `scale`, and a
     test constitution (TEST DATA) imported and matched: `text` "rehearsal" (tests/rehearsal, as
     tests/conftest.py's rehearsal_project imports, matches and curates it: 3 versions, adopted in
     kk, ru, en) or "fixture" (tests/changes/fixtures' 96 articles, 3 versions x kk, ru and the same
-    recipe in English words)."""
-    text = text or default_text(root)
+    recipe in English words). The test data comes from `texts_from` (default: `root`), so that a
+    baseline checkout gets the very same texts."""
+    texts_from = texts_from or root
+    text = text or default_text(texts_from)
     counts = benchbuild.make_project(root, target, scale)
     data = os.path.join(target, "data")
-    versions = _import_rehearsal(root, data) if text == "rehearsal" else _import_fixture(root, target, data)
+    versions = _import_rehearsal(texts_from, data) if text == "rehearsal" else _import_fixture(texts_from, target, data)
     log(f"  reader: project at {scale:g}x: {counts['provisions']} provisions, {counts['themes']} themes, "
         f"{counts['news']} news; the {text} constitution: {', '.join(versions)}")
     return {**counts, "scale": scale, "text": text, "versions": len({v.split()[0] for v in versions}), "imports": versions}
@@ -592,7 +595,7 @@ def run(root: str, work: str, log=print, scale: float = 5, repeat: int = 3, base
     else:
         for label, source in (("this", root),) + ((("baseline", baseline),) if baseline else ()):
             project = os.path.join(work, f"reader-{label}")
-            projects[label] = reader_project(source, project, scale, log, text=text or default_text(root))
+            projects[label] = reader_project(source, project, scale, log, text=text, texts_from=root)
             build = benchbuild.run_build(project, os.path.join(work, f"reader-site-{label}"))
             projects[label].update({"pages": build.pages, "cpu_seconds": build.cpu_seconds})
             sites[label] = os.path.join(work, f"reader-site-{label}")
