@@ -65,6 +65,36 @@ def test_bench_smoke(site_dir, tmp_path):
     assert "Time inside our hook" in result.stdout
 
 
+@pytest.mark.slow  # four page loads and one slow-phone search in chromium, on the suite's site
+def test_bench_reader_smoke(site_dir, tmp_path):
+    # `--reader` on an already built site (no builds): every figure is in the JSON and the report.
+    out = tmp_path / "reader.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "atazan", "bench", "--scales", "", "--site", str(site_dir), "--reader",
+         "--reader-site", str(site_dir), "--reader-langs", "en", "--reader-repeat", "1", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks")),
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    reader = json.loads(out.read_text(encoding="utf-8"))["reader"]
+    assert set(reader["sites"]) == {"this"}
+    site = reader["sites"]["this"]
+    # No article pages without an imported text; every other kind, each counted request by request.
+    assert [(r["lang"], r["kind"]) for r in site["first_load"]] == [
+        ("en", "home"), ("en", "theme"), ("en", "news index"), ("en", "provision")]
+    for row in site["first_load"]:
+        assert row["requests"] == len(row["files"]) > 3 and row["gz"] > 0
+        assert row["search_requests"] == 0 and row["third_party"] == []  # search loads when the reader reaches for it
+    [index] = site["index"]
+    assert index["lang"] == "en" and index["titles_gz"] < index["whole_gz"] and index["worker_files"] == 1
+    [search] = site["search"]
+    assert (search["lang"], search["query"], search["expected"]) == ("en", "housing", "en/themes/housing/")
+    assert search["right_every_run"] and 0 < search["first_query_gz"] < search["search_gz"]
+    assert search["first_s"] is not None and search["last_s"] is not None
+    for heading in ("First load: every request", "Search index per language", "First search result on a slow phone"):
+        assert heading in result.stdout
+
+
 def test_third_party_scan_finds_a_cdn_font(tmp_path):
     # The scan must be able to fail: a page with a CDN stylesheet and a remote script.
     sys.path.insert(0, str(ROOT / "hooks"))

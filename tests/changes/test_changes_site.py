@@ -363,3 +363,20 @@ def test_article_94_feed_names_its_news_and_explanation(built):
     assert any(t.startswith("Пояснение: ") for t in titles)
     assert sum(t.endswith(": Статья 94") for t in titles) == 3  # 1995, first draft, adopted
     assert any("/news/" in e.findtext(f"{atom.NS}id") for e in root.findall(f"{atom.NS}entry"))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_search_indexes_an_article_s_text_but_not_its_version_table_or_diffs(built, lang):
+    # Issue 26: the version table and the word diffs repeat the texts the search already holds (7.5-10%
+    # of the index); the page still shows them (the tests above), search leaves them out.
+    import json
+
+    index = json.loads((built / "search" / f"search_index.{lang}.json").read_text(encoding="utf-8"))
+    n = recipe.REWORDED[0]
+    entries = [doc for doc in index["docs"] if doc["location"].split("#")[0] == f"{PREFIX[lang]}articles/{n}/"]
+    anchors = [doc["location"].partition("#")[2] for doc in entries]
+    assert not [a for a in anchors if a == "versions" or a.startswith("changes-")], anchors
+    text_lang = "kk" if lang == "en" else lang  # no English text held: the official Kazakh one
+    words = _fixture_article("adopted", text_lang, n)[0].rstrip(".").split()[3:8]
+    assert any(" ".join(words) in doc["text"] for doc in entries), (words, [d["text"][:200] for d in entries])
+    assert 'id="versions"' in _html(built, lang, f"articles/{n}")

@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
 
 from atazan import LANGUAGES
-from atazan.tools import bench_text
+from atazan.tools import bench_reader, bench_text
 from atazan.tools.benchbuild import (PROJECT_PARTS, TARGET_INDEX, UNIT, BenchError, Build, _collections, gz,  # noqa: F401
                                      hook_times_build, make_plain_copy, make_project, remove_generated, run_build,
                                      search_index_weight, _lang_dir)
@@ -219,7 +219,8 @@ def third_party_requests(site: str) -> list[dict]:
 
 # ---------------------------------------------------------------- report
 
-def run(root: str, scales: list[float], repeat: int, site: str | None, log=print, partial=None, texts: bool = False) -> dict:
+def run(root: str, scales: list[float], repeat: int, site: str | None, log=print, partial=None, texts: bool = False,
+        reader: dict | None = None) -> dict:
     result: dict = {
         "meta": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "python": platform.python_version(),
                  "cpus": os.cpu_count(), "repeat": repeat, "unit": UNIT,
@@ -249,6 +250,9 @@ def run(root: str, scales: list[float], repeat: int, site: str | None, log=print
         if texts:
             log("atazan bench: building with and without the fixture constitution ...")
             result["texts"] = bench_text.run(root, work, log)
+        if reader is not None:
+            log("atazan bench: readers in Chromium (first load, search index, slow-phone search) ...")
+            result["reader"] = bench_reader.run(root, work, log, **reader)
     return result
 
 
@@ -278,7 +282,8 @@ def format_report(result: dict) -> str:
             verdict = "meets" if ratio <= TARGET_RATIO else "MISSES"
             lines.append(f"overhead ours/plain, {name} time (worst scale): {ratio:.3f} ({verdict} the goal {TARGET_RATIO})")
     weight = result["weight"]
-    lines += ["", "Page weight, gzipped bytes (HTML + CSS + JS loaded on first paint; target <= 80 KB)",
+    lines += ["", "Page weight, gzipped bytes: only the HTML and the CSS and JS its markup names (a lower bound; "
+              "--reader counts every request a browser makes); target <= 80 KB",
               f"{'lang':<4} {'kind':<9} {'html':>7} {'css':>7} {'js':>7} {'total':>7}  ok"]
     for p in weight["pages"]:
         lines.append(f"{p['lang']:<4} {p['kind']:<9} {p['html_gz']:>7} {p['css_gz']:>7} {p['js_gz']:>7} {p['total_gz']:>7}  {'yes' if p['ok'] else 'NO'}")
@@ -289,4 +294,6 @@ def format_report(result: dict) -> str:
         lines += bench_text.format_rows(result["texts"])
     third = weight["third_party"]
     lines.append(f"third-party requests: {len(third)}" + "".join(f"\n  {t['file']}: {t['url']}" for t in third[:20]))
+    if result.get("reader"):
+        lines += bench_reader.format_rows(result["reader"])
     return "\n".join(lines)

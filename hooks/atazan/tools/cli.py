@@ -309,7 +309,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from atazan.tools import bench
 
     try:
-        scales = [float(s) for s in args.scales.split(",")]
+        scales = [float(s) for s in args.scales.split(",") if s.strip()]
     except ValueError:
         print(f"atazan bench: --scales: expected numbers separated by commas, got '{args.scales}'", file=sys.stderr)
         return 2
@@ -317,7 +317,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     try:
         result = bench.run(root, scales, args.repeat, args.site, log=lambda line: print(line, file=sys.stderr),
                            partial=(lambda figures: _write_json(args.json, figures)) if args.json else None,
-                           texts=args.texts)
+                           texts=args.texts, reader=_reader_options(args))
     except (bench.BenchError, DataError) as error:
         print(f"atazan bench: {error}", file=sys.stderr)
         return 1
@@ -342,6 +342,14 @@ def _bench_diff(args: argparse.Namespace) -> int:
     if args.json:
         _write_json(args.json, result)
     return 0
+
+
+def _reader_options(args: argparse.Namespace) -> dict | None:
+    if not args.reader:
+        return None
+    return {"scale": args.reader_scale, "repeat": args.reader_repeat, "baseline": args.reader_baseline,
+            "site": args.reader_site, "langs": [lang for lang in args.reader_langs.split(",") if lang],
+            "single": args.reader_single, "text": args.reader_text}
 
 
 def _write_json(path: str, figures: dict) -> None:
@@ -452,6 +460,22 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--diff", action="store_true",
                        help="only the word diff's cost as an article grows (1,000-8,000 words), beside difflib, and a kk build "
                             "with an 8,000-word article beside a 1,000-word one (tools/bench_diff.py)")
+    bench.add_argument("--reader", action="store_true",
+                       help="also measure what readers get, in Chromium: first load of each page kind (every request), "
+                            "search index per language, first search result on a slow phone; on a full-scale project "
+                            "(--reader-scale records + the 96-article test constitution, 3 versions x 3 languages)")
+    bench.add_argument("--reader-scale", type=float, default=5, help="synthetic records for --reader (default: 5)")
+    bench.add_argument("--reader-repeat", type=int, default=3, help="slow-phone searches per query and site; the median counts (default: 3)")
+    bench.add_argument("--reader-baseline", metavar="DIR",
+                       help="another checkout (e.g. `git archive main | tar -x -C /tmp/main`): its full-scale site is built and "
+                            "measured in the same run, side by side")
+    bench.add_argument("--reader-site", metavar="DIR", help="measure this built site for --reader instead of building one")
+    bench.add_argument("--reader-langs", default=",".join(LANGUAGES), help="languages for --reader (default: kk,ru,en)")
+    bench.add_argument("--reader-text", choices=("rehearsal", "fixture"),
+                       help="the test constitution of --reader's project: tests/rehearsal (the default where it exists) "
+                            "or tests/changes/fixtures")
+    bench.add_argument("--reader-single", action="store_true",
+                       help="also search a copy of the site that loads one index file per language (titles and texts in one)")
     bench.set_defaults(func=cmd_bench)
     serve_cmd = sub.add_parser(
         "serve", help="live preview: rebuild on every edit of data/, docs/ or overrides/",

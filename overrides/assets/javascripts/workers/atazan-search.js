@@ -1,18 +1,25 @@
 /* Ata Zan search worker: a thin wrapper around Material's own search worker.
  *
  * Why: mkdocs-static-i18n writes one search index for kk, ru and en, and Material appends `*`
- * to every query term, which lunr never stems. This wrapper changes only the two messages
- * Material's worker receives:
- *   SETUP: keep only the documents of the reader's language (by URL prefix);
+ * to every query term, which lunr never stems. This wrapper changes only the messages Material's
+ * worker receives and adds a stage to what it posts:
+ *   SETUP: keep only the documents of the reader's language (by URL prefix). Over HTTP SETUP
+ *          holds the titles only (search_index.<lang>.titles.json): Material answers from them at
+ *          once while this fetches the texts (search_index.<lang>.texts.json), then hands Material
+ *          the whole index and answers the last query again;
  *   QUERY: replace each word by its stem, so Material's trailing `*` turns it into a prefix
- *          that matches every inflected form in the (unstemmed) index.
+ *          that matches every inflected form in the (unstemmed) index;
+ *   READY and RESULT go out with `atazan: "partial" | "done" | "failed"`, which the page's
+ *          loader (assets/javascripts/atazan-search-loader.js) shows as a note; `{atazan}` alone
+ *          says the whole index is in.
  * Everything else (ranking, highlighting, the UI) stays Material's.
  *
- * Parameters come from the worker URL (set by overrides/partials/atazan/head-i18n.html):
- *   worker=<file name of Material's worker>  lang=<reader's language>
- *   prefixes=kk:,ru:ru/,en:en/               (language -> URL prefix of its pages)
- * It runs as a real Web Worker, or inside the iframe-worker shim of the offline copy, where
- * importScripts is asynchronous and the script's own URL is the one in document.currentScript.
+ * It runs as the first part of atazan-search.bundle.js (hooks/atazan/website/exports/search_index.py
+ * writes it: this file, Material's worker, lunr's stemmers), as a real Web Worker or inside the
+ * iframe-worker shim of the offline copy, where importScripts is asynchronous and the script's own
+ * URL is the one in document.currentScript. Parameters come from that URL (set by the loader):
+ *   lang=<reader's language>  prefixes=kk:,ru:ru/,en:en/ (language -> URL prefix of its pages)
+ *   search=<URL of the site's search/ folder>  texts=1 (SETUP holds titles; fetch the texts)
  * Loaded in a normal page (tests), it only defines self.AtazanSearch.
  */
 (function () {
@@ -208,36 +215,121 @@
 
   // Material's worker enum: SETUP 0, READY 1, QUERY 2, RESULT 3.
   var SETUP = 0;
+  var READY = 1;
   var QUERY = 2;
+  var RESULT = 3;
   var script = typeof document !== "undefined" && document.currentScript;
   var ownUrl = script ? script.src : self.location.href;
   var params = parseParams(ownUrl);
 
+  // The bundle holds lunr's stemmers after Material's worker; Material still asks for them at SETUP.
+  var bundled = self.atazanBundled || [];
+  var importOriginal = self.importScripts;
+  self.importScripts = function () {
+    var urls = Array.prototype.filter.call(arguments, function (url) {
+      return bundled.indexOf(String(url).split(/[?#]/)[0].split("/").pop()) < 0;
+    });
+    if (urls.length) return importOriginal.apply(self, urls);
+  };
+
   var texts = null;  // this language's documents, lowercased, for requireAll
+  var stage = "done";  // "partial" while the answers come from titles only; "failed" if the rest never came
+  var lastQuery = null;
+  var listener = null;  // Material's message handler
+  var rebuilding = false;  // our own SETUP with the whole index is under way: its READY is ours
+
+  var post = self.postMessage;
+  function send(message) {
+    return post.call(self, message);
+  }
+
+  function ownDocs(docs) {
+    return docs.filter(function (doc) {
+      return languageOf(doc.location, params.prefixes) === params.lang;
+    });
+  }
+
+  function setup(data, docs) {
+    texts = docs.map(searchText);
+    return { type: SETUP, data: Object.assign({}, data, { docs: docs }) };
+  }
+
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  // The rest of the index (hooks/atazan/website/exports/search_index.py, split): the texts of the documents
+  // SETUP had only the titles of, in the same order, then the other documents whole; the language's
+  // whole index if they do not match.
+  function loadTexts(data, docs) {
+    var parts = data.config.atazan;
+    var folder = params.search || new URL("../../../search/", ownUrl.split("?")[0]).href;
+    return fetchJson(new URL(parts.texts, folder).href).then(function (shard) {
+      if (shard.key !== parts.key || !Array.isArray(shard.docs) || shard.docs.length < docs.length) {
+        throw new Error("texts do not match the titles");
+      }
+      return docs.map(function (doc, i) { return Object.assign({}, doc, { text: String(shard.docs[i].text) }); })
+        .concat(ownDocs(shard.docs.slice(docs.length)));
+    }).catch(function () {
+      return fetchJson(new URL(parts.full, folder).href).then(function (index) { return ownDocs(index.docs); });
+    });
+  }
 
   function rewrite(message) {
     if (!message || !params.lang) return message;
     if (message.type === SETUP && message.data && message.data.docs) {
-      var docs = message.data.docs.filter(function (doc) {
-        return languageOf(doc.location, params.prefixes) === params.lang;
+      var data = message.data;
+      var docs = ownDocs(data.docs);
+      var staged = params.texts && data.config && data.config.atazan && data.config.atazan.texts;
+      if (!staged) return setup(data, docs);
+      // Titles first: the reader's first query is answered while the texts load.
+      stage = "partial";
+      var titles = docs.map(function (doc) { return Object.assign({ text: "" }, doc); });
+      loadTexts(data, docs).then(function (whole) {
+        rebuilding = true;
+        // Material's second index registers lunr's multi-language pipeline again, which lunr warns about.
+        var warn = lunr.utils.warn;
+        lunr.utils.warn = function (text) {
+          if (String(text).indexOf("Overwriting existing registered function") !== 0) return warn.apply(this, arguments);
+        };
+        listener({ data: setup(data, whole) });
+      }, function () {
+        stage = "failed";
+        send({ atazan: stage });
       });
-      texts = docs.map(searchText);
-      return { type: message.type, data: Object.assign({}, message.data, { docs: docs }) };
+      return setup(data, titles);
     }
     if (message.type === QUERY && typeof message.data === "string") {
+      lastQuery = message.data;
       return { type: message.type, data: requireAll(message.data, params.lang, texts) };
     }
     return message;
   }
 
-  // Material registers its handler with addEventListener("message", …) and reads only ev.data.
-  var addEventListener = self.addEventListener.bind(self);
-  self.addEventListener = function (type, listener, options) {
-    if (type !== "message") return addEventListener(type, listener, options);
-    return addEventListener(type, function (event) {
-      return listener({ data: rewrite(event.data) });
-    }, options);
+  // What Material's worker posts, with the stage added for the page (atazan-search-loader.js shows it).
+  self.postMessage = function (message) {
+    if (message && message.type === READY && rebuilding) {
+      rebuilding = false;
+      stage = "done";
+      if (lastQuery === null) return send({ atazan: stage });
+      return listener({ data: { type: QUERY, data: requireAll(lastQuery, params.lang, texts) } });
+    }
+    if (message && (message.type === READY || message.type === RESULT)) {
+      message = Object.assign({}, message, { atazan: stage });
+    }
+    return send(message);
   };
 
-  importScripts(new URL(params.worker, ownUrl.split("?")[0]).href);
+  // Material registers its handler with addEventListener("message", …) and reads only ev.data.
+  var addEventListener = self.addEventListener.bind(self);
+  self.addEventListener = function (type, handler, options) {
+    if (type !== "message") return addEventListener(type, handler, options);
+    listener = handler;
+    return addEventListener(type, function (event) {
+      return handler({ data: rewrite(event.data) });
+    }, options);
+  };
 })();
