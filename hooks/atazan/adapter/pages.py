@@ -14,7 +14,7 @@ from mkdocs.utils import get_build_datetime, get_relative_url
 
 from atazan import Language, is_language
 from atazan.adapter.state import BuildState, language
-from atazan.website import editlinks, routes
+from atazan.website import editlinks, held, render, routes
 from atazan.website.i18n import format_date
 from atazan.website.languages import Catalog, Target
 from atazan.website.routes import URL_PREFIX, page_url
@@ -55,6 +55,21 @@ def _docs_path(page: Page) -> tuple[Language, str] | tuple[None, None]:
     (docs_structure: folder) keeps the folder in src_uri, ru/about.md."""
     head, _, rest = page.file.src_uri.partition("/")
     return (head, rest) if is_language(head) else (None, None)
+
+
+def fill_held_block(markdown: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:
+    """A hand-written page's `<!-- atazan:held -->` marker replaced by what the dataset holds of the
+    Constitution's text (website/held.py), so the page's statement follows the data."""
+    if held.MARKER not in markdown or state.plan is None:
+        return markdown
+    target = stand_in(page)
+    path = target.path if target else _docs_path(page)[1]
+    if path is None:
+        return markdown
+    lang = page_language(page, config)
+    block = render.render_block(state.plan.dataset, "held.md.j2", lang, path, routes.MARKDOWN,
+                                block=held.block(state.plan.dataset, lang))
+    return markdown.replace(held.MARKER, block.strip("\n"))
 
 
 def set_edit_link_and_translation_offer(page: Page, config: MkDocsConfig, state: BuildState) -> None:

@@ -17,6 +17,7 @@ from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
 from atazan.website import routes
+from atazan.website.held import held
 from atazan.website.kinds.base import Context, KindPage, PageKind
 from atazan.website.kinds.provision import ProvisionPage, VersionView, provision_page
 from atazan.website.kinds.theme import ThemePage, sorted_themes, theme_page
@@ -48,6 +49,7 @@ class Handout:
     too_few_questions: bool
     # The theme page, relative to site_url: the QR code and short URL send readers there for the full text.
     theme_url: str
+    adopted_held: bool  # the dataset holds the adopted text (website/held.py): the site has it
     translation: TranslationNotice | None = None  # what on the sheet is original or translated
 
 
@@ -75,6 +77,7 @@ def handout(dataset: Dataset, tid: str, lang: Lang) -> Handout:
         questions=theme.questions[:HANDOUT_QUESTIONS],
         too_few_questions=len(theme.questions) < MIN_QUESTIONS,
         theme_url=routes.page_url(lang, routes.theme(tid)),
+        adopted_held=held(dataset).adopted,
     )
     texts: list[Shown | None] = [theme.summary, theme.explainer, *sheet.questions]
     for p in printed:
