@@ -135,6 +135,15 @@ def _pairs(reference: Sequence[Article], other: Sequence[Article],
     return result
 
 
+def part_pairs(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Which numbered part of an article (a paragraph or a subparagraph, as (number, text)) is which
+    part of the matched article of another version: old number -> new number. Scored and assigned
+    as articles are (normalised similarity, best pairs first, each part at most once, THRESHOLD);
+    a part below it has no counterpart. Parts of two articles with the same wording pair one to one."""
+    pairs = _pairs([Article(n, (t,)) for n, t in new], [Article(n, (t,)) for n, t in old], {})
+    return {found: number for number, (found, _) in pairs.items() if found is not None}
+
+
 def propose(texts: Mapping[str, Sequence[Article]], reference: str, previous: Table | None = None) -> Table:
     """The table for `texts` (version -> its articles, in order), keeping confirmed cells of `previous`.
 

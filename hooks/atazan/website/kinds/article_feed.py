@@ -87,7 +87,7 @@ def _version_entries(dataset: Dataset, version: str, number: str, lang: Lang) ->
 
 def _explanation_entries(dataset: Dataset, version: str, number: str, lang: Lang) -> list[FeedEntry]:
     entries = []
-    for link in legaltext.explained_by(dataset, version, number, lang)[0]:
+    for link in article_page(dataset, version, number, lang).explanations:  # through the correspondence (website/attached.py)
         record = dataset.provisions[link.id]
         wording = " ".join(text[lang].text for text in (record.explanation.says, record.explanation.changed,
                                                           record.explanation.means))
