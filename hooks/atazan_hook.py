@@ -25,7 +25,8 @@ Events, and why each is used:
 - on_post_page: make the hreflang alternates full URLs; add the autodiscovery <link> of each Atom feed
   the page announces (its language's news; an article's own).
 - on_post_build: write this language's search index (every language build); the open-data export
-  and the Atom feeds once, in the root build; after the last language, one summary line.
+  and the Atom feeds once, in the root build; after the last language, the offline copy's 404
+  page removed and one summary line.
 
 Output stays short: mkdocs.yml silences Material's banner and the pages-not-in-nav list, and
 i18n's per-language "Overriding ... config" lines are dropped (they repeat mkdocs.yml).
@@ -171,6 +172,7 @@ def _summary_line(config: MkDocsConfig) -> None:
     if build_state.nested_language_build(config):
         return
     logging.getLogger("mkdocs").removeHandler(_counts)
+    outputs.drop_404_offline(config)  # after every language's build wrote its own
     outputs.summary_line(config, _counts)
     _state.built = True
 

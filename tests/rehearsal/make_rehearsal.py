@@ -739,10 +739,10 @@ def overlay() -> dict:
                                  entry(adopted(62), ["1", "2"])],
         "entry-into-force": [entry(94)],
     }
-    # The cells the curator checked against the texts. `atazan match` paired the removed first-draft
-    # article with the new adopted Article 6 (their wording is only alike, score 56): corrected to
-    # "not in the first draft", and once `atazan match` has run again, the removed article's own row
-    # confirmed too.
+    # The cells the curator checked against the texts: the new adopted Article 6 confirmed as "not
+    # in the first draft" (`atazan match` once paired it with the removed first-draft article, score
+    # 56; it now proposes no pair for them, dataset/correspondence.py), and once `atazan match` has
+    # run again, the removed article's own row confirmed too.
     cells = [{"adopted": str(adopted(8)), "first_draft": "8"}, {"adopted": str(adopted(14)), "first_draft": "14"},
              {"adopted": str(NEW_IN_ADOPTED[0]), "first_draft": None}, {"adopted": "94", "final_draft": "94"}]
     removed = [{"adopted": None, "first_draft": str(removed_first_draft_number())}]

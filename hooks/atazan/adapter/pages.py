@@ -79,8 +79,10 @@ def set_edit_link_and_translation_offer(page: Page, config: MkDocsConfig, state:
     source = spec.source_file if spec else page.meta.get("atazan_source")
     lang = page_language(page, config)
     if source:
-        # Never the generated Markdown: that file is overwritten on the next build.
-        page.edit_url = editlinks.edit_url(config.repo_url, source) if config.repo_url else None
+        # Never the generated Markdown: that file is overwritten on the next build. Nor the official
+        # text (data/texts/): its wording is the publisher's and comes only from `atazan import-text`;
+        # the page says so and links the import instructions instead (_text_macros.md.j2 origin).
+        page.edit_url = editlinks.edit_url(config.repo_url, source) if config.repo_url and not editlinks.is_official_text(source) else None
     if source and state.plan:
         gap = state.plan.translation_gap(source, lang)
     else:

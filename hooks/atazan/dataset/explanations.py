@@ -137,7 +137,7 @@ def _blocks(article: texts_module.Article, entry) -> list[str]:
     paragraphs = [p for p in article.paragraphs if p.number in entry.paragraphs] if entry.paragraphs else []
     subs = {s.rstrip(")") for s in entry.subparagraphs}
     if subs:
-        owners = paragraphs or ([] if article.paragraphs else [article])
+        owners: list[texts_module.Paragraph | texts_module.Article] = list(paragraphs) or ([] if article.paragraphs else [article])
         items = [f"{s.number}) {s.text}" for owner in owners for s in owner.subparagraphs if s.number in subs]
         if items:
             return items

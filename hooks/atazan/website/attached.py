@@ -23,7 +23,7 @@ from atazan import LANGUAGES
 from atazan.dataset.correspondence import part_pairs
 from atazan.dataset.memo import per_dataset, per_dataset_key
 from atazan.dataset.model import Dataset
-from atazan.dataset.texts import article_eid, block_text, paragraph_eid, subparagraph_eid
+from atazan.dataset.texts import Article, Paragraph, article_eid, block_text, paragraph_eid, subparagraph_eid
 from atazan.website import legaltext
 from atazan.website.kinds.news import shown_ids
 
@@ -101,8 +101,9 @@ def part_map(dataset: Dataset, version: str, number: str, ref_number: str) -> tu
     if old is None or new is None:
         return {}, {}
     paragraphs = part_pairs([(p.number, block_text(p)) for p in old.paragraphs], [(p.number, block_text(p)) for p in new.paragraphs])
-    owners = [(p.number, p, next(q for q in new.paragraphs if q.number == paragraphs[p.number]))
-              for p in old.paragraphs if p.number in paragraphs]
+    owners: list[tuple[str | None, Paragraph | Article, Paragraph | Article]] = [
+        (p.number, p, next(q for q in new.paragraphs if q.number == paragraphs[p.number]))
+        for p in old.paragraphs if p.number in paragraphs]
     if not old.paragraphs and not new.paragraphs:
         owners.append((None, old, new))
     subparagraphs: dict[tuple[str | None, str], tuple[str | None, str]] = {}
