@@ -89,5 +89,6 @@ def test_an_article_page_lists_its_news_by_headline(rehearsal_site, lang):
 def test_the_rehearsal_site_is_built_at_full_scale(rehearsal_site, rehearsal_offline):
     online, offline = build_cost(rehearsal_site), build_cost(rehearsal_offline)
     # 96 articles and 3 whole texts in 3 languages on top of the shipped site's pages.
-    assert online["pages"] == offline["pages"] > 96 * 3 + 3 * 3 + 250
+    # The offline copy has every page but the three 404 pages, which no file:// copy ever shows.
+    assert online["pages"] == offline["pages"] + 3 and offline["pages"] > 96 * 3 + 3 * 3 + 250
     assert online["cpu_s"] > 0 and offline["cpu_s"] > 0

@@ -452,7 +452,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--site", metavar="DIR", help="measure page weight on this built site instead of building one")
     bench.add_argument("--root", default=".", help="project folder (default: .)")
     bench.add_argument("--texts", action="store_true",
-                       help="also build with the 96-article fixture constitution imported: build time and search-index weight")
+                       help="also build with the rehearsal's full-scale texts imported (tests/rehearsal: every version and "
+                            "language, matched and curated): pages, CPU per page and search-index weight per language")
     bench.add_argument("--diff", action="store_true",
                        help="only the word diff's cost as an article grows (1,000-8,000 words), beside difflib, and a kk build "
                             "with an 8,000-word article beside a 1,000-word one (tools/bench_diff.py)")

@@ -16,7 +16,7 @@ import segno
 from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
-from atazan.website import routes
+from atazan.website import legaltext, routes
 from atazan.website.held import held
 from atazan.website.kinds.base import Context, KindPage, PageKind
 from atazan.website.kinds.provision import ProvisionPage, VersionView, provision_page
@@ -37,6 +37,9 @@ class HandoutProvision:
     changed: Shown
     text: VersionView | None  # the version whose wording is printed
     has_adopted_text: bool
+    # The article it explains in every version held (legaltext.in_every_version), reference first:
+    # on paper, where to read it in the text the site holds.
+    articles: tuple[legaltext.ArticleLink, ...] = ()
 
 
 @dataclass
@@ -67,8 +70,10 @@ def handout(dataset: Dataset, tid: str, lang: Lang) -> Handout:
     printed = []
     for pid in members[:HANDOUT_PROVISIONS]:
         page = provision_page(dataset, pid, lang)
+        held_articles = legaltext.provision_text(dataset, pid, lang).articles
         printed.append(HandoutProvision(provision_link(dataset, pid, lang), page.summary, page.changed,
-                                        _printed_version(page), page.has_adopted_text))
+                                        _printed_version(page), page.has_adopted_text,
+                                        held_articles[0] if held_articles else ()))
     sheet = Handout(
         lang=lang,
         theme=theme,
