@@ -12,6 +12,7 @@ import contextlib
 import importlib.util
 import io
 import os
+import sys
 
 from atazan.tools import benchbuild as bench
 
@@ -25,6 +26,7 @@ def _rehearsal_recipe(root: str):
     if spec is None or spec.loader is None:
         raise FileNotFoundError(path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
