@@ -451,12 +451,11 @@ class Version:
     articles: list[tuple[str, int, Article]]  # (number in this version, section index, article)
     numbers: dict[int, int]  # adopted number -> this version's number (cross-references)
 
-    def preamble_lines(self, source: str) -> list[str]:
-        """The preamble as the file gives it: the document JSON one printed line per node (kept as
-        lines: decisions/legal-text.md), a printing one paragraph per line."""
-        if source.endswith(".json"):
-            return [line for paragraph in self.preamble for line in _printed_lines(paragraph)]
-        return list(self.preamble)
+    def preamble_paragraphs(self, source: str) -> list[str]:
+        """The preamble as the import keeps it: its paragraphs, from every shape (the document JSON
+        gives one node per printed line inside one sideNote per paragraph, which the importer joins
+        again: decisions/legal-text.md; a printing gives one paragraph per line)."""
+        return [" ".join(" ".join(_printed_lines(p)).split()) if source.endswith(".json") else p for p in self.preamble]
 
     def units(self) -> list[Unit]:
         out = [Unit("title", None, self.title)] + [Unit("preamble", None, p) for p in self.preamble]

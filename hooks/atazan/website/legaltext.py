@@ -17,7 +17,6 @@ from the correspondence table (comparison.py).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from atazan import LANGUAGES
@@ -159,28 +158,6 @@ def _shown(dataset: Dataset, version: str, text_lang: Lang, lang: Lang) -> Shown
                               source.official, source.translator, source.complete),
         source_file=dataset.texts.origin[(version, text_lang)],
     )
-
-
-# A printed line that ends a sentence: . ! ? or … possibly followed by closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?…][»“”\"')\]]*\s*$")
-
-
-def paragraphs_of_lines(lines: list[str]) -> list[str]:
-    """Printed lines (the official feed gives the preamble one text node per printed line, sentences
-    running across them; decisions/legal-text.md) as the paragraphs a reader reads: a line that does
-    not end a sentence is continued by the next one. No sentence is ever cut; a paragraph break is
-    kept only where a line ends a sentence, so two sentences of one paragraph printed on a line
-    break of their own read as two paragraphs, never the reverse."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        current.append(line.strip())
-        if _SENTENCE_END.search(line):
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return [p for p in paragraphs if p]
 
 
 @per_dataset_key  # one view per article of a text per build: its page in every language, the whole text, the exports

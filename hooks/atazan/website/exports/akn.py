@@ -22,7 +22,7 @@ from atazan.dataset.texts import (
     PREAMBLE_EID, TextFile, article_eid, paragraph_eid, section_eid, subparagraph_eid,
 )
 from atazan.dataset.model import Dataset
-from atazan.website import legaltext, routes
+from atazan.website import routes
 
 # ISO 639-2/B, as FRBR expression URIs name languages.
 AKN_LANGUAGE = {"kk": "kaz", "ru": "rus", "en": "eng"}
@@ -58,7 +58,7 @@ def document(dataset: Dataset, text: TextFile) -> etree._Element:
     if text.title:
         parts.append(E.preface(E.p(text.title)))
     if text.preamble:
-        parts.append(E.preamble(*[E.p(paragraph) for paragraph in legaltext.paragraphs_of_lines(list(text.preamble))], eId=PREAMBLE_EID))
+        parts.append(E.preamble(*[E.p(line) for line in text.preamble], eId=PREAMBLE_EID))
     parts.append(_body(E, text))
     return E.akomaNtoso(E.act(*parts, name="act"))
 

@@ -46,7 +46,7 @@ def whole_text_page(dataset: Dataset, version: str, lang: Lang) -> WholeTextPage
         if not sections or sections[-1].number != article.section:
             sections.append(SectionView(article.section, headings.get(article.section) if article.section else None))
         sections[-1].articles.append(legaltext.article_view(dataset, version, shown.text_lang, article.number))
-    return WholeTextPage(version, lang, shown, text.title, legaltext.paragraphs_of_lines(list(text.preamble)), sections)
+    return WholeTextPage(version, lang, shown, text.title, list(text.preamble), sections)
 
 
 # ---------------------------------------------------------------- page kinds
