@@ -177,7 +177,7 @@ def test_the_claim_patterns_find_the_claims_prose_made_before(tmp_path):
     before = {"en": "Check the adopted text before relying on it: our dataset does not hold it yet.",
               "ru": "Прежде чем опираться на это, сверьтесь с принятым текстом: в наших данных его пока нет.",
               "kk": "Бұған сүйенбес бұрын қабылданған мәтінді тексеріңіз: ол біздің деректерде әзірге жоқ."}
-    for lang, sentence in before.items():
+    for lang, sentence in nonempty(before.items(), "sentences"):
         assert any(re.search(p, sentence, re.I) for p in CLAIMS[lang]), lang
 
 

@@ -8,10 +8,9 @@ changed, computed (the changes fixtures, 1 or 3 versions). Command-line only."""
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import io
 import os
+import subprocess
 import sys
 
 from atazan.tools import benchbuild as bench
@@ -32,13 +31,12 @@ def _rehearsal_recipe(root: str):
 
 
 def _atazan(*args: str) -> tuple[int, str, str]:
-    """An `atazan` command in this process, its output kept (the rehearsal's overlay runs a few)."""
-    from atazan.tools import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(list(args))
-    return code, out.getvalue(), err.getvalue()
+    """An `atazan` command as an operator runs it (a process of its own: the bench is part of the
+    command line, which it must not import), with its output kept."""
+    hooks = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ, PYTHONPATH=hooks + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run([sys.executable, "-m", "atazan", *args], capture_output=True, text=True, env=env)
+    return done.returncode, done.stdout, done.stderr
 
 
 def import_rehearsal(root: str, data: str) -> None:

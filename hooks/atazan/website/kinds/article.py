@@ -17,7 +17,7 @@ from atazan.dataset.texts import article_eid, number_key, section_eid
 from atazan.website import attached, comparison, legaltext, routes, textdiff
 from atazan.website.i18n import format_date
 from atazan.website.kinds.base import Context, KindPage, PageKind
-from atazan.website.kinds.news import NewsLink, headline, news_for
+from atazan.website.kinds.news import NewsLink, headline, news_for, news_link
 from atazan.website.views import Link, pick, provision_link
 
 
@@ -104,6 +104,7 @@ class ArticlePage:
     # Beside the text: eid of a paragraph or subparagraph (or of the article: the whole article) -> its notes.
     notes: dict[str, tuple[Note, ...]]
     news: list[NewsLink]  # stories about those provisions not already beside the text
+    stories: list[NewsLink]  # every story on the page, beside the text first, then `news` (its feed's)
     previous: str | None
     next: str | None
     whole_text: str  # the whole-text page holding this article
@@ -243,10 +244,11 @@ def article_page(dataset: Dataset, version: str, number: str, lang: Lang) -> Art
             if item.id not in seen and (attached.NEWS, item.id) not in beside:
                 seen.add(item.id)
                 news.append(item)
+    beside_news = list(dict.fromkeys(note.id for found in notes.values() for note in found if note.kind == attached.NEWS))
     position = numbers.index(number)
     return ArticlePage(
         number=number, eid=article_eid(number), lang=lang, shown=shown, article=article, explanations=explanations,
-        notes=notes, news=news,
+        notes=notes, news=news, stories=[news_link(dataset, nid, lang) for nid in beside_news] + news,
         previous=numbers[position - 1] if position > 0 else None,
         next=numbers[position + 1] if position + 1 < len(numbers) else None,
         whole_text=routes.text(version), feed=routes.article_feed(number, lang),
