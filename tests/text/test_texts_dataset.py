@@ -102,9 +102,10 @@ def test_an_explanation_of_one_paragraph_is_shown_under_that_paragraph(real_data
     dataset = load_dataset(str(real_data), str(real_data.parent))
     page = next(p.content for p in render.render_all(dataset, languages=("ru",)) if p.path == "articles/13.md")
     first, second = page.index('id="art_13__para_1"'), page.index('id="art_13__para_2"')
-    explained = page.index('class="atazan-explained"')
-    assert explained > second and "](../provisions/entry-into-force.md)" in page[explained:explained + 300]
-    assert page.count('class="atazan-explained"') == 1 and first < second
+    # Beside paragraph 2: its unit holds the note, then the paragraph (website/attached.py, _text_macros.md.j2).
+    beside = page.index('class="atazan-beside"')
+    assert first < beside < second and "](../provisions/entry-into-force.md)" in page[beside:second]
+    assert page.count('class="atazan-beside"') == 1 and page.count("](../provisions/entry-into-force.md)") == 1
 
 
 def test_a_draft_as_reference_version_is_never_shown_as_the_adopted_text(real_data):

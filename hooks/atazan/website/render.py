@@ -206,6 +206,17 @@ def render(site: SitePlan) -> list[GeneratedPage]:
     return pages
 
 
+def render_block(dataset: Dataset, template: str, lang: Lang, path: str, style: routes.Style, **context: object) -> str:
+    """Markdown for a block of a hand-written page (docs/<lang>/`path`), from one of the
+    generator's templates, with the same strings, filters and links as a generated page."""
+    env = _environment(template_dir(dataset.root), cache_dir(dataset.root))
+    links = PageLinks(lang, path, style)
+    return env.get_template(template).render(
+        lang=lang, t=_translator(load_strings(strings_path(dataset.root), dataset.root), lang),
+        tt=_translator(load_strings(text_strings_path(dataset.root), dataset.root), lang),
+        routes=routes, href=links.href, url=links.url, **context)
+
+
 class PageLinks:
     """The links of one page, all made by routes.relative: `href` for a Markdown link to a page of
     this language (its .md path, which MkDocs resolves and checks), `url` for raw HTML or another
