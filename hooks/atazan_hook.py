@@ -138,7 +138,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    return theme.install(env, config)  # atazan_say, atazan_home, atazan_default, atazan_csp
+    return theme.install(env, config, _state.plan)  # atazan_say, atazan_home, atazan_default, atazan_csp, atazan_official
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
