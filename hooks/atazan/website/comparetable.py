@@ -208,6 +208,8 @@ def compare(old: texts.Article | None, new: texts.Article | None, removed_label:
             added += textdiff.words(right.text)
             first = first or textdiff.excerpt([textdiff.Change("added", right.text, 0)], removed_label, added_label)
             rows.append(Row("added", None, _cell(right, textdiff.marked(right.text, "added", added_label)), *_tag(right)))
+    if not a or not b:  # a whole article new or removed: its rows need no label each
+        rows = [dataclasses.replace(row, tag="", tag_number="") for row in rows]
     words = sum(textdiff.words(u.text) for u in [*a, *b])
     return Table(tuple(_blocks(rows, shown)), removed, added, sum(1 for r in rows if r.change != "same"),
                  Excerpt(first) if first else None, words)

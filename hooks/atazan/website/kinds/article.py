@@ -140,7 +140,7 @@ def article_changes(dataset: Dataset, number: str, lang: Lang) -> ArticleChanges
             compared = comparetable.article_table(dataset, first.old, first.old_number, first.new, first.new_number,
                                                   text_lang, lang)
     missing = tuple(comparison.label(dataset, v, lang) for v in comparison.missing_languages(dataset, default, lang)) if default else ()
-    return ArticleChanges(tuple(numbers), first, compared, text_lang, missing if compared else (),
+    return ArticleChanges(tuple(numbers), first, compared, text_lang, missing if compared and text_lang != lang else (),
                           tuple(listed[1:] if first else listed))
 
 

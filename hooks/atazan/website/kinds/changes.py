@@ -138,8 +138,9 @@ def pair_page(dataset: Dataset, old: str, new: str, lang: Lang) -> PairPage:
         sections.append(SectionChanges(number, heading, in_lang if heading else None, tuple(group["items"]),
                                        tuple(group["renumbered"]), len(group["unchanged"]),
                                        routes.compare_section(old, new, section_key(number)) if group["items"] else None))
-    missing = tuple(comparison.label(dataset, v, lang) for v in comparison.missing_languages(dataset, (old, new), lang))
-    shown_lang = next((item.text_lang for s in sections for item in s.items if item.text_lang), None) if missing else None
+    # Said once, above the list, when some article is shown in another (an official) language.
+    shown_lang = next((item.text_lang for s in sections for item in s.items if item.text_lang and item.text_lang != lang), None)
+    missing = tuple(comparison.label(dataset, v, lang) for v in comparison.missing_languages(dataset, (old, new), lang)) if shown_lang else ()
     return PairPage(old, new, comparison.label(dataset, old, lang), comparison.label(dataset, new, lang),
                     pair_path(dataset, old, new), is_default, counts, tuple(sections), missing, shown_lang)
 

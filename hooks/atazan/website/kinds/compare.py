@@ -36,10 +36,11 @@ class SectionComparison:
     pair: PairPage
     section: SectionChanges
     articles: tuple[ArticleComparison, ...]
-    renumbered: tuple[tuple[str, str], ...]  # (later number, earlier number)
-    unchanged: tuple[str, ...]  # later numbers
+    renumbered: tuple[tuple[str, str], ...]  # (later numbers, earlier numbers): "10–14", "9–13"
+    unchanged: str  # later numbers, "1–5, 7"
     path: str
     online: str  # its address relative to the site's root, for the QR code
+    shown_lang: Lang | None  # an official language some article is compared in, not the reader's
 
 
 def _unchanged(dataset: Dataset, old: str, new: str, section: str | None) -> tuple[str, ...]:
@@ -68,8 +69,23 @@ def section_comparison(dataset: Dataset, old: str, new: str, section: str | None
                                           routes.article(reference) if reference else None, table, text_lang))
     path = routes.compare_section(old, new, section_key(section))
     return SectionComparison(pair, found, tuple(articles),
-                             tuple((i.new_number or "", i.old_number or "") for i in found.renumbered),
-                             _unchanged(dataset, old, new, section), path, routes.page_url(lang, path))
+                             shifted_ranges([(i.new_number or "", i.old_number or "") for i in found.renumbered]),
+                             comparetable.ranges(_unchanged(dataset, old, new, section), ""), path, routes.page_url(lang, path),
+                             next((a.text_lang for a in articles if a.text_lang and a.text_lang != lang), None))
+
+
+def shifted_ranges(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(10, 9), (11, 10), (12, 11), (16, 15) -> ("10–12", "9–11"), ("16", "15"): a run moved by the
+    same amount is one range, so a section's renumbered articles fit a line of a printed sheet."""
+    runs: list[list[tuple[str, str]]] = []
+    for new, old in pairs:
+        if runs and new.isdigit() and old.isdigit() and runs[-1][-1][0].isdigit() and runs[-1][-1][1].isdigit() \
+                and int(new) == int(runs[-1][-1][0]) + 1 and int(old) == int(runs[-1][-1][1]) + 1:
+            runs[-1].append((new, old))
+        else:
+            runs.append([(new, old)])
+    return tuple((run[0][0], run[0][1]) if len(run) == 1 else (f"{run[0][0]}–{run[-1][0]}", f"{run[0][1]}–{run[-1][1]}")
+                 for run in runs)
 
 
 @dataclass(frozen=True)
