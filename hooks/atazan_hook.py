@@ -13,7 +13,8 @@ Events, and why each is used:
 - on_files (after i18n): after a theme edit, have a dirty rebuild render every page; keep generator
   templates in overrides/atazan/ out of the built site; add this language's missing pages, shown
   from the language that has them (atazan/website/languages.py).
-- on_page_markdown: keep those stand-in pages out of search; heading anchors titled in the page's
+- on_page_markdown: a hand-written page's generated part where its marker stands (the home page's
+  launcher); keep those stand-in pages out of search; heading anchors titled in the page's
   language (toc permalink_title).
 - on_page_context: language links; the edit link of a generated page points at its data file,
   and "suggest a translation" is offered where the page's text in this language is missing or unreviewed.
@@ -96,6 +97,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = pages.fill_parts(markdown, page, _state)  # the home page's launcher (website/kinds/home.py)
     if pages.stand_in(page):
         page.meta["search"] = {"exclude": True}  # its text is indexed where it really lives
     # toc's permalink_title is one value in mkdocs.yml for every language, and i18n may not override

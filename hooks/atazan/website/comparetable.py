@@ -98,6 +98,7 @@ class Block:
     rows: tuple[Row, ...]
     points: tuple[str, ...] = ()  # the numbered points whose every row is folded here
     subpoints: tuple[str, ...] = ()  # the subpoints folded (a point's, when `points` leaves it out)
+    openings: tuple[str, ...] = ()  # points whose opening words are folded here, not the whole point
     text: bool = False  # the article's own unnumbered text is among them
     summary: str = ""  # what a fold holds, in the reader's language (fold_summary)
 
@@ -242,8 +243,9 @@ def _blocks(rows: list[Row], shown: list[Unit]) -> list[Block]:
                   if all(k in inside for k, u in enumerate(shown) if u.point == p)]
         subs = [f"{u.sub})" if u.point is None else f"{u.point}. {u.sub})"
                 for u in folded if u.role == "sub" and u.point not in points]
+        openings = [u.point for u in folded if u.role == "text" and u.point and u.point not in points]
         text = any(u.point is None and u.role != "sub" for u in folded)
-        blocks.append(Block(True, tuple(rows[k] for k in run), tuple(points), tuple(subs), text))
+        blocks.append(Block(True, tuple(rows[k] for k in run), tuple(points), tuple(subs), tuple(openings), text))
         run.clear()
 
     for index, row in enumerate(rows):
@@ -281,6 +283,8 @@ def fold_summary(block: Block, say: Callable[..., str], lang: Lang) -> str:
         parts.append(say("compare.fold.text", lang))
     if block.points:
         parts.append(say("compare.fold.points", lang, list=ranges(block.points, "")))
+    for point in block.openings:
+        parts.append(say("compare.fold.opening", lang, n=point))
     if block.subpoints:
         parts.append(say("compare.fold.subpoints", lang, list=ranges(block.subpoints, ")")))
     return say("compare.fold", lang, list="; ".join(parts))

@@ -105,12 +105,15 @@ DEFAULT_PAIRS = (("constitution_1995", "adopted"), ("first_draft", "adopted"))
 
 @per_dataset
 def default_pair(dataset: Dataset) -> tuple[str, str] | None:
-    """1995 → adopted where both are held, else first draft → adopted, else the latest two held."""
-    held = pairs(dataset)
-    for pair in DEFAULT_PAIRS:
-        if pair in held:
-            return pair
-    versions = held_versions(dataset)
+    return choose_default_pair(held_versions(dataset))
+
+
+def choose_default_pair(versions: list[str]) -> tuple[str, str] | None:
+    """Among `versions` (held, oldest first): 1995 → adopted where both are held, else first draft →
+    adopted, else the latest two."""
+    for old, new in DEFAULT_PAIRS:
+        if old in versions and new in versions:
+            return old, new
     return (versions[-2], versions[-1]) if len(versions) >= 2 else None
 
 
