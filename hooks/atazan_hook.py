@@ -13,9 +13,9 @@ Events, and why each is used:
 - on_files (after i18n): after a theme edit, have a dirty rebuild render every page; keep generator
   templates in overrides/atazan/ out of the built site; add this language's missing pages, shown
   from the language that has them (atazan/website/languages.py).
-- on_page_markdown: keep those stand-in pages out of search; fill a hand-written page's
-  `<!-- atazan:held -->` marker with what the dataset holds (website/held.py); heading anchors
-  titled in the page's language (toc permalink_title).
+- on_page_markdown: a hand-written page's generated parts where their markers stand (the home page's
+  launcher; the `<!-- atazan:held -->` block of what the dataset holds, website/held.py); keep those
+  stand-in pages out of search; heading anchors titled in the page's language (toc permalink_title).
 - on_page_context: language links; the edit link of a generated page points at its data file,
   and "suggest a translation" is offered where the page's text in this language is missing or unreviewed.
 - on_page_content: mark the text of a page shown from another language with that language.
@@ -98,6 +98,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = pages.fill_parts(markdown, page, _state)  # the home page's launcher (website/kinds/home.py)
     if pages.stand_in(page):
         page.meta["search"] = {"exclude": True}  # its text is indexed where it really lives
     markdown = pages.fill_held_block(markdown, page, config, _state)
@@ -141,7 +142,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    return theme.install(env, config)  # atazan_say, atazan_home, atazan_default, atazan_csp
+    return theme.install(env, config, _state.plan)  # atazan_say, atazan_home, atazan_default, atazan_csp, atazan_official
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:

@@ -22,7 +22,9 @@ def test_no_texts_is_a_valid_dataset_and_the_index_says_so(real_data):
     assert not dataset.texts and legaltext.reference_version(dataset) is None
     pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
     assert not [path for _, path in pages if path.startswith(("articles/1", "texts/"))]
-    assert "Текста Конституции в этом наборе данных пока нет" in pages[("ru", "articles/index.md")]
+    assert "Текста Конституции на этом сайте пока нет" in pages[("ru", "articles/index.md")]
+    # Issue 22: and where the official texts are (the portal's pages of both Constitutions).
+    assert "https://adilet.zan.kz/rus/docs/K2600000000" in pages[("ru", "articles/index.md")]
 
 
 def test_a_hand_edit_that_repeats_a_paragraph_number_is_reported_with_its_line(real_data):

@@ -160,3 +160,15 @@ def feed_links(site: str, page: Page, config: MkDocsConfig, state: BuildState) -
     spec = state.plan.page(folder, path) if state.plan and folder and path else None
     feeds = (routes.news_feed(page_language(page, config)), *(spec.context.feeds() if spec else ()))
     return "".join(f'<link rel="alternate" type="application/atom+xml" href="{site}{feed}">' for feed in feeds)
+
+
+def fill_parts(markdown: str, page: Page, state: BuildState) -> str:
+    """A hand-written page's generated part (pagefile.PART: the home page's launcher) where its
+    marker stands; a page without the marker is left as it is."""
+    from atazan.website.kinds.home import MARKER
+
+    if MARKER not in markdown:
+        return markdown
+    folder, path = _docs_path(page)
+    part = state.parts.get((folder, path)) if folder and path else None
+    return markdown.replace(MARKER, part, 1) if part is not None else markdown

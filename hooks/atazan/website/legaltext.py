@@ -25,7 +25,7 @@ from atazan.dataset.memo import per_dataset, per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
 from atazan.dataset.texts import TextFile, article_eid, number_key, paragraph_eid, subparagraph_eid
-from atazan.website import routes
+from atazan.website import official, routes
 from atazan.website.held import held
 from atazan.website.i18n import Strings, format_date, load_strings, text_strings_path
 
@@ -46,6 +46,9 @@ class TextProvenance:
     official: bool
     translator: str | None
     complete: bool
+    # Where a reader opens the publication: `url`, else the official portal's page of `registry`
+    # (website/official.py); None only for a text imported with neither.
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,8 @@ def _shown(dataset: Dataset, version: str, text_lang: Lang, lang: Lang) -> Shown
         text_lang=text_lang,
         reader_lang=lang,
         source=TextProvenance(source.publisher, source.title, format_date(source.date, lang), source.url, source.registry,
-                              source.official, source.translator, source.complete),
+                              source.official, source.translator, source.complete,
+                              official.text_url(source.url, source.registry, text_lang)),
         source_file=dataset.texts.origin[(version, text_lang)],
     )
 

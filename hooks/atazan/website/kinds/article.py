@@ -7,16 +7,16 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from atazan.dataset import explanations as checks
+from atazan.dataset.correspondence import normalise
 from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
 from atazan.dataset.texts import article_eid, number_key, section_eid
-from atazan.website import attached, comparison, legaltext, routes, textdiff
+from atazan.website import attached, comparetable, comparison, legaltext, routes
 from atazan.website.i18n import format_date
 from atazan.website.kinds.base import Context, KindPage, PageKind
+from atazan.website.kinds.changes import COMPARE_ANCHOR, change_language, compare_anchor, section_key, section_of
 from atazan.website.kinds.news import NewsLink, headline, news_for, news_link
 from atazan.website.views import Link, pick, provision_link
 
@@ -33,24 +33,31 @@ class VersionNumber:
 
 
 @dataclass(frozen=True)
-class ArticleDiff:
-    anchor: str
+class PairChange:
+    """The article in one pair of versions: its kind of change there and where its comparison is."""
+
+    old: str
+    new: str
     old_label: str
     new_label: str
-    old_number: str
-    new_number: str
-    kind: str  # "changed", "renumbered" or "unchanged"
-    text_lang: Lang | None
-    html: Markup | None
+    old_number: str | None
+    new_number: str | None
+    kind: str  # comparison.KINDS or comparison.UNCHANGED
     removed: int
     added: int
-    unchanged: int = 0  # paragraphs without a change, left out of `html`
+    page: str | None  # the comparison's page (None: this page, or nothing to compare)
+    anchor: str
+    same_as: str = ""  # the label of an earlier-listed pair whose comparison is the same
 
 
 @dataclass(frozen=True)
 class ArticleChanges:
     numbers: tuple[VersionNumber, ...]
-    diffs: tuple[ArticleDiff, ...]
+    default: PairChange | None  # the pair a reader asks about (comparison.default_pair)
+    table: comparetable.Table | None  # its comparison, shown on the page
+    text_lang: Lang | None  # the language of that comparison
+    missing: tuple[str, ...]  # labels of the default pair's versions the reader's language lacks
+    others: tuple[PairChange, ...]
 
 
 @dataclass(frozen=True)
@@ -114,11 +121,6 @@ class ArticlePage:
     @property
     def whole_article_notes(self) -> tuple[Note, ...]:
         return self.notes.get(self.eid, ())
-
-
-def pair_anchor(old: str, new: str) -> str:
-    """The heading of one version pair's diff on an article page."""
-    return f"changes-{old}--{new}"
 
 
 # The explanation states a reader is told about, most serious first.
@@ -264,7 +266,8 @@ def _in_whole_text(dataset: Dataset, version: str, number: str, lang: Lang) -> V
 
 @per_dataset_key  # one model per build, shared by every page that shows it
 def article_changes(dataset: Dataset, number: str, lang: Lang) -> ArticleChanges | None:
-    """The article of the reference version `number` across versions, for its page."""
+    """The article of the reference version `number` across versions, for its page: its number in
+    each, the comparison for the pair a reader asks about, and a line for every other pair."""
     table = dataset.correspondence
     if table is None:
         return None
@@ -276,31 +279,60 @@ def article_changes(dataset: Dataset, number: str, lang: Lang) -> ArticleChanges
         found = row.number(version)
         numbers.append(_in_whole_text(dataset, version, found, lang) if found
                        else VersionNumber(version, comparison.label(dataset, version, lang), None, None))
-    changes = comparison.pair_changes(dataset)
-    strings = legaltext.strings(dataset.root)
-    diffs = []
-    for old, new in comparison.pairs(dataset):
+    default = comparison.default_pair(dataset)
+    listed: list[PairChange] = []
+    seen: dict[tuple, str] = {}
+    for old, new in ([default] if default else []) + comparison.other_pairs(dataset):
         before, after = row.number(old), row.number(new)
-        if before is None or after is None:
+        if before is None and after is None:
             continue
-        change = next(c for c in changes[(old, new)] if c.old_number == before and c.new_number == after)
-        text_lang = comparison.diff_language(dataset, old, new, before, after, lang)
-        html, removed, added, unchanged = None, 0, 0, 0
-        if change.kind == "changed" and text_lang:
-            segments = _word_diff(dataset, old, before, new, after, text_lang)
-            html = textdiff.to_html(segments, strings.get("changes.removed_label", lang), strings.get("changes.added_label", lang),
-                                    only_changed=True)
-            removed, added = textdiff.counts(segments)
-            unchanged = textdiff.unchanged_paragraphs(segments)
-        diffs.append(ArticleDiff(pair_anchor(old, new), comparison.label(dataset, old, lang), comparison.label(dataset, new, lang),
-                                 before, after, change.kind, text_lang, html, removed, added, unchanged))
-    return ArticleChanges(tuple(numbers), tuple(diffs))
+        kind = comparison.reader_kind(dataset, old, new, before, after)
+        item = _pair_change(dataset, old, new, before, after, kind, lang, is_default=(old, new) == default)
+        key = _wordings(dataset, old, before, new, after)
+        if key in seen and kind != comparison.UNCHANGED:
+            item = dataclasses.replace(item, same_as=seen[key])
+        seen.setdefault(key, comparison.label(dataset, old, lang) + " → " + comparison.label(dataset, new, lang))
+        listed.append(item)
+    first = listed[0] if listed and default and (listed[0].old, listed[0].new) == default else None
+    compared, text_lang = None, None
+    if first is not None and first.kind not in ("new", "removed", "renumbered", comparison.UNCHANGED):
+        text_lang = change_language(dataset, first.old, first.new, first.old_number, first.new_number, lang)
+        if text_lang:
+            compared = comparetable.article_table(dataset, first.old, first.old_number, first.new, first.new_number,
+                                                  text_lang, lang)
+    missing = tuple(comparison.label(dataset, v, lang) for v in comparison.missing_languages(dataset, default, lang)) if default else ()
+    return ArticleChanges(tuple(numbers), first, compared, text_lang, missing if compared and text_lang != lang else (),
+                          tuple(listed[1:] if first else listed))
 
 
-@per_dataset_key  # the English page shows the official kk diff too: computed once, labelled per reader
-def _word_diff(dataset: Dataset, old: str, before: str, new: str, after: str, text_lang: str) -> list[textdiff.Segment]:
-    return textdiff.word_diff(comparison.paragraphs(dataset, old, before, text_lang),
-                              comparison.paragraphs(dataset, new, after, text_lang))
+def _pair_change(dataset: Dataset, old: str, new: str, before: str | None, after: str | None, kind: str, lang: Lang,
+                 is_default: bool) -> PairChange:
+    removed = added = 0
+    page, anchor = None, ""
+    if kind in comparison.KINDS and kind != "renumbered":
+        text_lang = change_language(dataset, old, new, before, after, lang)
+        if text_lang:
+            found = comparetable.article_table(dataset, old, before, new, after, text_lang, lang)
+            removed, added = found.removed, found.added
+        if is_default:
+            anchor = COMPARE_ANCHOR
+        else:
+            section = section_of(dataset, new, after) if after else section_of(dataset, old, before or "")
+            page, anchor = routes.compare_section(old, new, section_key(section)), compare_anchor(before, after)
+    return PairChange(old, new, comparison.label(dataset, old, lang), comparison.label(dataset, new, lang), before, after,
+                      kind, removed, added, page, anchor)
+
+
+def _wordings(dataset: Dataset, old: str, before: str | None, new: str, after: str | None) -> tuple:
+    # Two pairs compare the same when both sides' wordings are the same (the final draft and the
+    # adopted text of an article often are): the second is named as the same as the first.
+    def wording(version: str, number: str | None) -> tuple[str, ...] | None:
+        if number is None:
+            return None
+        found = comparison.compared_articles(dataset, version, comparison.matched_language(dataset, version)).get(number)
+        return tuple(normalise(p) for p in found.paragraphs) if found else None
+
+    return wording(old, before), wording(new, after)
 
 
 # ---------------------------------------------------------------- the page kind
