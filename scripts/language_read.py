@@ -4,6 +4,7 @@ Usage: python scripts/language_read.py BASE [--dump DIR]
 Units: every strings*.yml key whose kk or ru value is new or differs from BASE; every kk/ru value in data/
 (themes, provisions, glossary, factchecks, news) that is new or differs, by record and field path; every
 paragraph of docs/kk/*.md and docs/ru/*.md holding a line that is not in the file at BASE.
+A text repeated word for word (a source note on every version of a record) is counted once.
 Words: alphabetic tokens (letters, with inner hyphens/apostrophes), after removing {placeholders},
 `code` spans, fenced code, URLs, Markdown link targets, HTML tags and Jinja/markers.
 """
@@ -94,9 +95,15 @@ def main() -> None:
             if "/" not in f[len(f"docs/{lang}/"):]:
                 units += md_units(base, f)
     totals = {l: 0 for l in LANGS}
+    with_repeats = {l: 0 for l in LANGS}
+    seen: set[tuple[str, str]] = set()
     by_group: dict[tuple[str, str], int] = {}
     out = {l: [] for l in LANGS}
     for where, lang, text, is_new in units:
+        with_repeats[lang] += words(text)
+        if (lang, text) in seen:  # the same note on every version of a record is read (and counted) once
+            continue
+        seen.add((lang, text))
         n = words(text)
         totals[lang] += n
         group = where.split("#")[0].split(":")[0]
@@ -105,7 +112,7 @@ def main() -> None:
         out[lang].append(f"## {where} [{n} words{', new' if is_new else ''}]\n{text}\n")
     for (g, l), n in sorted(by_group.items()):
         print(f"{l}  {n:6d}  {g}")
-    print("total", totals)
+    print("words, each distinct text once:", totals, "| counting repeats:", with_repeats)
     if dump:
         dump.mkdir(parents=True, exist_ok=True)
         for l in LANGS:
