@@ -281,12 +281,15 @@ def fold_summary(block: Block, say: Callable[..., str], lang: Lang) -> str:
     parts = []
     if block.text:
         parts.append(say("compare.fold.text", lang))
+    # One point is named in the singular ("paragraph 1", «пункт 1», «1-тармақ»), never "paragraphs 1".
     if block.points:
-        parts.append(say("compare.fold.points", lang, list=ranges(block.points, "")))
+        key = "compare.fold.point" if len(block.points) == 1 else "compare.fold.points"
+        parts.append(say(key, lang, list=ranges(block.points, "")))
     for point in block.openings:
         parts.append(say("compare.fold.opening", lang, n=point))
     if block.subpoints:
-        parts.append(say("compare.fold.subpoints", lang, list=ranges(block.subpoints, ")")))
+        key = "compare.fold.subpoint" if len(block.subpoints) == 1 else "compare.fold.subpoints"
+        parts.append(say(key, lang, list=ranges(block.subpoints, ")")))
     return say("compare.fold", lang, list="; ".join(parts))
 
 
