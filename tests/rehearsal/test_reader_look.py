@@ -59,11 +59,12 @@ _LAYOUT = """() => {
     for (const o of content) if (meets(ra, box(o))) found.push(['overlaps', o.className || o.tagName]);
     for (const b of asides) if (a !== b && meets(ra, box(b))) found.push(['overlaps', 'another note']);
     if (ra.right > document.documentElement.clientWidth) found.push(['off screen', ra.right]);
-    // On a phone: under everything its unit holds (the point, its parts and subpoints).
+    // On a phone: under its paragraph, and under a point's subpoints too (art_15__para_3__subpara_5).
     const unit = a.parentElement;
-    if (innerWidth < 600 && unit.classList.contains('atazan-unit'))
-      for (const p of unit.querySelectorAll(':scope > p, :scope > .atazan-unit > p'))
-        if (box(p).bottom > ra.top + 1) found.push(['above its text', p.id || p.className]);
+    const own = unit.querySelector(':scope > p[id]');
+    if (innerWidth < 600 && unit.classList.contains('atazan-unit') && own)
+      for (const p of [own, ...document.querySelectorAll(`[id^="${own.id}__"]`)])
+        if (box(p).bottom > ra.top + 1) found.push(['under it', p.id]);
   }
   return [document.documentElement.scrollWidth, found.slice(0, 4)];
 }"""
