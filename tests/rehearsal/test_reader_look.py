@@ -170,3 +170,50 @@ def test_the_kk_ru_page_says_what_each_date_is(rehearsal_site, lang):
             assert re.search(re.escape(before.strip()) + r".*\d{4}.*" + re.escape(after.strip()), line), (path, line)
         names = page.find_class("atazan-source-name")
         assert sorted(n.get("lang") for n in names) == ["kk", "ru"], path
+
+
+# ---------------------------------------------------------------- every compared wording names its source
+
+def _version_labels(lang) -> dict[str, str]:
+    versions = yaml.safe_load((ROOT / "data" / "versions.yml").read_text(encoding="utf-8"))
+    return {v["id"]: (v["label"][lang]["text"] if isinstance(v["label"][lang], dict) else v["label"][lang]) for v in versions}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_comparison_names_each_side_s_version_source_and_date(rehearsal_site, lang):
+    """The wordings in a comparison table are legal text: each side says its version, publisher and
+    the date its text is as of, under the table on an article page and once at the top of a section
+    sheet (which must still fit one A4 sheet)."""
+    as_of = TEXT_STRINGS["text.as_of"][lang].split("{date}")
+    labels = _version_labels(lang)
+    version_word = TEXT_STRINGS["text.version"][lang].split("{version}")[0].strip()
+
+    def sides(element) -> list[str]:
+        return [" ".join(line.split()) for line in lxml.html.tostring(element, encoding="unicode").split("<br>")]
+
+    tables = 0
+    for path in sorted((rehearsal_site / PREFIX[lang] / "articles").glob("*/index.html")):
+        page = lxml.html.parse(str(path)).getroot()
+        for table in page.find_class("atazan-compare"):
+            tables += 1
+            meta = table.getnext()
+            assert meta is not None and "atazan-compare-sources" in (meta.get("class") or ""), path
+            lines = [lxml.html.fromstring(s).text_content() for s in sides(meta)]
+            has_old = any(c.find_class("atazan-compare-text") for c in table.find_class("atazan-compare-old")) or table.find_class("atazan-compare-both")
+            assert len(lines) == (2 if has_old else 1), (path, lines)
+            for line in lines:
+                assert line.startswith(version_word) and as_of[0].strip() in line and as_of[1].strip() in line, (path, line)
+                assert any(label in line for label in labels.values()), (path, line)
+                assert re.search(r"\d{4}", line), (path, line)
+    assert tables >= 10
+    sheets = nonempty(sorted((rehearsal_site / PREFIX[lang] / "changes").glob("*/section-*/index.html")), "section sheets")
+    for path in sheets:
+        page = lxml.html.parse(str(path)).getroot()
+        found = page.find_class("atazan-compare-sources")
+        if page.find_class("atazan-compare"):
+            assert len(found) == 1, path  # once per sheet, not under each table
+            pair = path.parent.parent.name.split("--")
+            named = [line for line in sides(found[0]) if line]
+            # Each text shown on the sheet, once: a version in the official language and, for a new article on
+            # an English sheet, in English; a sheet of only a removed article has no later side.
+            assert 1 <= len(named) <= 4 and all(any(labels[v] in line for v in pair) for line in named), (path, named)
