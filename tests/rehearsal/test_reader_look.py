@@ -97,8 +97,9 @@ def test_notes_never_cover_the_text_or_the_comparison(browser, rehearsal_site, l
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_fold_of_one_point_names_it_in_the_singular(rehearsal_site, lang):
-    plural = TEXT_STRINGS["compare.fold.points"][lang].replace("{list}", "")
-    sub_plural = TEXT_STRINGS["compare.fold.subpoints"][lang].replace("{list}", "")
+    # The fold's words before each list, as strings-text.yml has them ("пункты: {list}").
+    lead = TEXT_STRINGS["compare.fold"][lang].split("{list}")[0]
+    plurals = [TEXT_STRINGS[key][lang].split("{list}")[0].strip() for key in ("compare.fold.points", "compare.fold.subpoints")]
     summaries = []
     for path in (rehearsal_site / PREFIX[lang] / "articles").glob("*/index.html"):
         page = lxml.html.parse(str(path)).getroot()
@@ -106,11 +107,13 @@ def test_a_fold_of_one_point_names_it_in_the_singular(rehearsal_site, lang):
     nonempty(summaries, "folds")
     wrong = []
     for summary in summaries:
-        for part in summary.split(": ", 1)[1].split("; "):
-            if plural.strip() in part or sub_plural.strip() in part:
-                listed = part.replace(plural.strip(), "").replace(sub_plural.strip(), "").strip()
-                if not re.search(r"[–,]", listed):  # a single number under a plural word
-                    wrong.append(summary)
+        assert summary.startswith(lead.strip()), summary
+        for part in summary[len(lead.strip()):].strip().split("; "):
+            for plural in plurals:
+                if part.startswith(plural):
+                    listed = part[len(plural):].strip()
+                    if not re.search(r"[–,]", listed):  # a single number under a plural word
+                        wrong.append(summary)
     assert wrong == []
     singular = TEXT_STRINGS["compare.fold.point"][lang].format(list="1")
     assert any(singular in s for s in summaries), singular  # article 15 leaves its point 1 unchanged
@@ -166,7 +169,7 @@ def test_the_kk_ru_page_says_what_each_date_is(rehearsal_site, lang):
         lines = [" ".join(p.text_content().split()) for p in page.find_class("atazan-legal-meta")
                  if p.find(".//a[@hreflang]") is not None]
         assert len(lines) == 2, path
-        for line in lines:
+        for line in nonempty(lines, "source lines"):
             assert re.search(re.escape(before.strip()) + r".*\d{4}.*" + re.escape(after.strip()), line), (path, line)
         names = page.find_class("atazan-source-name")
         assert sorted(n.get("lang") for n in names) == ["kk", "ru"], path

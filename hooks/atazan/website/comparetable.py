@@ -267,7 +267,7 @@ def _blocks(rows: list[Row], shown: list[Unit]) -> list[Block]:
 # ---------------------------------------------------------------- one article of two versions, for a reader
 
 @per_dataset_key  # one table per article, pair and reader language: its article page and its section's comparison show it
-def article_table(dataset: Dataset, old: str, before: str | None, new: str, after: str | None, text_lang: str,
+def article_table(dataset: Dataset, old: str, before: str | None, new: str, after: str | None, text_lang: Lang,
                   lang: Lang) -> Table:
     """The table of one article between two versions, in the text language `text_lang`, labelled
     for a reader of `lang` (the hidden "removed:"/"added:" labels, what each fold holds)."""
