@@ -229,12 +229,62 @@ class NewsContext(Context):
     page: NewsPage
 
 
+# Entries (stories and milestones) per page of the news index. Its first load must stay within
+# the 80 KB budget (issue 26): beside the theme's CSS and JS (~70 KB gzipped) and the page's
+# header and navigation (~6 KB), about 5 KB are left for the list, and a real story's entry
+# (headline, our summary, its glossary links) weighs 0.3-0.4 KB gzipped: 10 entries left the
+# shipped site's first page 0.5 KB under the budget, 8 leave room for longer summaries. (With the
+# 5x bench news on one page, 415 stories, the page alone was 35 KB gzipped.)
+ENTRIES_PER_PAGE = 8
+
+
+@dataclass(frozen=True)
+class PagerLink:
+    number: int
+    path: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page of the news index stands among them: newest first, page 1 at routes.NEWS_INDEX."""
+
+    number: int
+    count: int
+    newer: str | None  # the page before (newer stories), None on page 1
+    older: str | None  # the page after, None on the last
+    links: tuple[PagerLink | None, ...]  # the first, the last and the neighbours; None stands for a gap
+    newest: str  # the dates of the page's first and last entries, formatted
+    oldest: str
+
+
 @dataclass(frozen=True)
 class NewsIndexContext(Context):
-    entries: list[IndexEntry]
+    entries: list[IndexEntry]  # this page's, newest first
+    pager: Pager
     translation: TranslationNotice
     feed: str  # the language's Atom feed, a file at the site root
     factcheck_count: int
+
+
+def index_pages(entries: list[IndexEntry], per_page: int = ENTRIES_PER_PAGE) -> list[list[IndexEntry]]:
+    """The timeline newest first, `per_page` entries a page; at least one page (it may be empty)."""
+    newest_first = entries[::-1]
+    return [newest_first[start:start + per_page] for start in range(0, len(newest_first), per_page)] or [[]]
+
+
+def _pager(number: int, count: int, entries: list[IndexEntry]) -> Pager:
+    # Every page is reachable from page 1 through "older"; the numbers let a reader jump.
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    links: list[PagerLink | None] = []
+    for n in shown:
+        if links and links[-1] is not None and n - links[-1].number > 1:
+            links.append(None)
+        links.append(PagerLink(n, routes.news_index_page(n), n == number))
+    return Pager(number, count,
+                 routes.news_index_page(number - 1) if number > 1 else None,
+                 routes.news_index_page(number + 1) if number < count else None,
+                 tuple(links), entries[0].date if entries else "", entries[-1].date if entries else "")
 
 
 def news_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
@@ -243,10 +293,15 @@ def news_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
 
 
 def news_index(dataset: Dataset, lang: Lang) -> list[KindPage]:
-    entries = index_entries(dataset, lang)
-    texts = [t for e in entries for t in ((e.news.title.curated, e.news.summary) if e.news else (e.milestone_title, e.milestone))]
-    return [KindPage(routes.NEWS_INDEX, "data/news", NewsIndexContext(
-        entries, translation_notice(texts, lang, routes.NEWS_INDEX), routes.news_feed(lang), len(dataset.factchecks)))]
+    pages = index_pages(index_entries(dataset, lang))
+    out = []
+    for number, entries in enumerate(pages, start=1):
+        path = routes.news_index_page(number)
+        texts = [t for e in entries for t in ((e.news.title.curated, e.news.summary) if e.news else (e.milestone_title, e.milestone))]
+        out.append(KindPage(path, "data/news", NewsIndexContext(
+            entries, _pager(number, len(pages), entries), translation_notice(texts, lang, path), routes.news_feed(lang),
+            len(dataset.factchecks))))
+    return out
 
 
 KINDS = (
