@@ -13,8 +13,9 @@ Events, and why each is used:
 - on_files (after i18n): after a theme edit, have a dirty rebuild render every page; keep generator
   templates in overrides/atazan/ out of the built site; add this language's missing pages, shown
   from the language that has them (atazan/website/languages.py).
-- on_page_markdown: keep those stand-in pages out of search; heading anchors titled in the page's
-  language (toc permalink_title).
+- on_page_markdown: a hand-written page's generated parts where their markers stand (the home page's
+  launcher; the `<!-- atazan:held -->` block of what the dataset holds, website/held.py); keep those
+  stand-in pages out of search; heading anchors titled in the page's language (toc permalink_title).
 - on_page_context: language links; the edit link of a generated page points at its data file,
   and "suggest a translation" is offered where the page's text in this language is missing or unreviewed.
 - on_page_content: mark the text of a page shown from another language with that language.
@@ -24,7 +25,8 @@ Events, and why each is used:
 - on_post_page: make the hreflang alternates full URLs; add the autodiscovery <link> of each Atom feed
   the page announces (its language's news; an article's own).
 - on_post_build: write this language's search index (every language build); the open-data export
-  and the Atom feeds once, in the root build; after the last language, one summary line.
+  and the Atom feeds once, in the root build; after the last language, the offline copy's 404
+  page removed and one summary line.
 
 Output stays short: mkdocs.yml silences Material's banner and the pages-not-in-nav list, and
 i18n's per-language "Overriding ... config" lines are dropped (they repeat mkdocs.yml).
@@ -96,8 +98,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = pages.fill_parts(markdown, page, _state)  # the home page's launcher (website/kinds/home.py)
     if pages.stand_in(page):
         page.meta["search"] = {"exclude": True}  # its text is indexed where it really lives
+    markdown = pages.fill_held_block(markdown, page, config, _state)
     # toc's permalink_title is one value in mkdocs.yml for every language, and i18n may not override
     # markdown_extensions per language. MkDocs makes a new Markdown instance from mdx_configs for
     # each page after this event, so the page's own language is set here (strings.yml permalink.title).
@@ -138,7 +142,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    return theme.install(env, config)  # atazan_say, atazan_home, atazan_default, atazan_csp
+    return theme.install(env, config, _state.plan)  # atazan_say, atazan_home, atazan_default, atazan_csp, atazan_official
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
@@ -169,6 +173,7 @@ def _summary_line(config: MkDocsConfig) -> None:
     if build_state.nested_language_build(config):
         return
     logging.getLogger("mkdocs").removeHandler(_counts)
+    outputs.drop_404_offline(config)  # after every language's build wrote its own
     outputs.summary_line(config, _counts)
     _state.built = True
 

@@ -157,7 +157,7 @@ def test_tooltip_with_mouse_and_keyboard(site_dir, site_url, browser, dataset, l
         focused_id = page.evaluate("document.activeElement.getAttribute('href')").rsplit("#", 1)[1]
         # Material names the tooltip (aria-describedby) as it draws it for the focus; on a loaded
         # machine an earlier tooltip can still be the visible one when this line is reached.
-        page.wait_for_function("document.activeElement.getAttribute('aria-describedby')", timeout=5000)
+        page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')", timeout=5000)
         described = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
         # Material shows the described tooltip a moment after the focus: wait for it (up to 5 s), as a reader would.
         from playwright.sync_api import expect

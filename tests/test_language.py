@@ -220,7 +220,7 @@ def test_a_miss_shows_the_404_page_of_its_language(pages_url, browser, lang):
         page.goto(f"{pages_url}{prefix}provisions/no-such-article/")
         if prefix:  # the host served the kk /404.html; its script sends the reader on
             page.wait_for_url(f"{pages_url}{prefix}404.html#*")
-        page.wait_for_function("document.querySelector('.atazan-notfound-search') !== null")
+        page.wait_for_function("() => document.querySelector('.atazan-notfound-search') !== null")
         assert page.locator("html").get_attribute("lang") == lang
         assert page.locator("h1").inner_text() == STRINGS["notfound.title"][lang]
         search = page.locator(".atazan-notfound-search")

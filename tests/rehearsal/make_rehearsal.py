@@ -451,12 +451,11 @@ class Version:
     articles: list[tuple[str, int, Article]]  # (number in this version, section index, article)
     numbers: dict[int, int]  # adopted number -> this version's number (cross-references)
 
-    def preamble_lines(self, source: str) -> list[str]:
-        """The preamble as the file gives it: the document JSON one printed line per node (kept as
-        lines: decisions/legal-text.md), a printing one paragraph per line."""
-        if source.endswith(".json"):
-            return [line for paragraph in self.preamble for line in _printed_lines(paragraph)]
-        return list(self.preamble)
+    def preamble_paragraphs(self, source: str) -> list[str]:
+        """The preamble as the import keeps it: its paragraphs, from every shape (the document JSON
+        gives one node per printed line inside one sideNote per paragraph, which the importer joins
+        again: decisions/legal-text.md; a printing gives one paragraph per line)."""
+        return [" ".join(" ".join(_printed_lines(p)).split()) if source.endswith(".json") else p for p in self.preamble]
 
     def units(self) -> list[Unit]:
         out = [Unit("title", None, self.title)] + [Unit("preamble", None, p) for p in self.preamble]
@@ -739,10 +738,10 @@ def overlay() -> dict:
                                  entry(adopted(62), ["1", "2"])],
         "entry-into-force": [entry(94)],
     }
-    # The cells the curator checked against the texts. `atazan match` paired the removed first-draft
-    # article with the new adopted Article 6 (their wording is only alike, score 56): corrected to
-    # "not in the first draft", and once `atazan match` has run again, the removed article's own row
-    # confirmed too.
+    # The cells the curator checked against the texts: the new adopted Article 6 confirmed as "not
+    # in the first draft" (`atazan match` once paired it with the removed first-draft article, score
+    # 56; it now proposes no pair for them, dataset/correspondence.py), and once `atazan match` has
+    # run again, the removed article's own row confirmed too.
     cells = [{"adopted": str(adopted(8)), "first_draft": "8"}, {"adopted": str(adopted(14)), "first_draft": "14"},
              {"adopted": str(NEW_IN_ADOPTED[0]), "first_draft": None}, {"adopted": "94", "final_draft": "94"}]
     removed = [{"adopted": None, "first_draft": str(removed_first_draft_number())}]

@@ -179,12 +179,13 @@ def check_structure(record: dict, v: recipe.Version, source: str) -> list[str]:
 
 
 def check_units(record: dict, v: recipe.Version, source: str) -> list[str]:
-    """The preamble's lines, and each point, part, subpoint and closing sentence of every article,
-    each kept whole as its own text: nothing glued, split or lost."""
+    """The preamble's paragraphs (the document JSON's printed lines joined again per sideNote), and
+    each point, part, subpoint and closing sentence of every article, each kept whole as its own
+    text: nothing glued, split or lost."""
     wrong = []
-    preamble, expected = [" ".join(p.split()) for p in record.get("preamble", [])], v.preamble_lines(source)
+    preamble, expected = [" ".join(p.split()) for p in record.get("preamble", [])], v.preamble_paragraphs(source)
     if preamble != expected:
-        wrong.append(f"preamble: {len(preamble)} line(s) instead of {len(expected)}, first {preamble[:1]}")
+        wrong.append(f"preamble: {len(preamble)} paragraph(s) instead of {len(expected)}, first {preamble[:1]}")
     by_number = {a["number"]: a for a in record["articles"]}
     for number, _, _ in v.articles:
         have = Counter(_strings(by_number.get(number, {})))

@@ -148,7 +148,7 @@ def test_the_site_works_under_the_policy_without_a_violation(site_dir, site_url,
     page.keyboard.press("Escape")
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
-    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {scheme!r}")
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {scheme!r}")
     check("home: search, palette")
     # A glossary tooltip, as text.
     term_page = next(p for p in sorted((site_dir / "en" / "provisions").glob("*/index.html"))

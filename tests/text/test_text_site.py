@@ -49,7 +49,7 @@ def _html(site: Path, lang: str, path: str) -> str:
 def test_every_article_has_a_page_with_its_own_languages_text(built, lang):
     for n in nonempty(range(1, ARTICLES + 1)):
         page = _html(built, lang, f"articles/{n}")
-        assert re.search(rf'<div class="atazan-article"(?=[^>]*\slang="{lang}")(?=[^>]*\sid="art_{n}")', page), n
+        assert re.search(rf'<div class="atazan-article[^"]*"(?=[^>]*\slang="{lang}")(?=[^>]*\sid="art_{n}")', page), n
         assert article_word(lang, n) in page, n
         others = [article_word(other, n) for other in LANGS if other != lang]
         assert not any(word in page for word in others), n

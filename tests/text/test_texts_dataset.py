@@ -22,7 +22,9 @@ def test_no_texts_is_a_valid_dataset_and_the_index_says_so(real_data):
     assert not dataset.texts and legaltext.reference_version(dataset) is None
     pages = {(p.lang, p.path): p.content for p in render.render_all(dataset)}
     assert not [path for _, path in pages if path.startswith(("articles/1", "texts/"))]
-    assert "Текста Конституции в этом наборе данных пока нет" in pages[("ru", "articles/index.md")]
+    assert "Текста Конституции на этом сайте пока нет" in pages[("ru", "articles/index.md")]
+    # Issue 22: and where the official texts are (the portal's pages of both Constitutions).
+    assert "https://adilet.zan.kz/rus/docs/K2600000000" in pages[("ru", "articles/index.md")]
 
 
 def test_a_hand_edit_that_repeats_a_paragraph_number_is_reported_with_its_line(real_data):
@@ -102,9 +104,10 @@ def test_an_explanation_of_one_paragraph_is_shown_under_that_paragraph(real_data
     dataset = load_dataset(str(real_data), str(real_data.parent))
     page = next(p.content for p in render.render_all(dataset, languages=("ru",)) if p.path == "articles/13.md")
     first, second = page.index('id="art_13__para_1"'), page.index('id="art_13__para_2"')
-    explained = page.index('class="atazan-explained"')
-    assert explained > second and "](../provisions/entry-into-force.md)" in page[explained:explained + 300]
-    assert page.count('class="atazan-explained"') == 1 and first < second
+    # Beside paragraph 2: its unit holds the note, then the paragraph (website/attached.py, _text_macros.md.j2).
+    beside = page.index('class="atazan-beside"')
+    assert first < beside < second and "](../provisions/entry-into-force.md)" in page[beside:second]
+    assert page.count('class="atazan-beside"') == 1 and page.count("](../provisions/entry-into-force.md)") == 1
 
 
 def test_a_draft_as_reference_version_is_never_shown_as_the_adopted_text(real_data):

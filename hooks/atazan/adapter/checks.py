@@ -15,7 +15,8 @@ What it checks, all at once (a problem in one part does not hide those in anothe
   the links of hand-written pages (docs/<lang>/**/*.md) that stay inside their language folder:
   to a page or file that exists in that language, and to an anchor that page has (MkDocs'
   `validation.links.anchors: warn` in mkdocs.yml). Links that leave the language folder are left
-  to MkDocs, whose mkdocs-static-i18n lookup for them this module does not repeat.
+  to MkDocs, whose mkdocs-static-i18n lookup for them this module does not repeat; and their
+  `<!-- atazan:… -->` markers (only `<!-- atazan:held -->`, on a line of its own).
 
 Links, nav and the generated pages need the site plan, so they wait for valid data; `DataError.
 not_checked` says so.
@@ -26,6 +27,7 @@ from __future__ import annotations
 import html.parser
 import os
 import posixpath
+import re
 import traceback
 from dataclasses import dataclass
 from typing import Any
@@ -101,6 +103,7 @@ def check(config: MkDocsConfig, languages: tuple[Language, ...] = LANGUAGES) -> 
                 site = _Pages(docs, root, languages, docs_pages, config)
                 problems += _nav(config, root, site)
                 problems += _links(site)
+                problems += _markers(site)
     if checked is None:
         not_checked.append("the generated pages, mkdocs.yml's nav and the links of docs/ (they need valid data, strings and templates)")
     if problems or checked is None:
@@ -403,6 +406,27 @@ def _link_problem(site: _Pages, lang: str, path: str, href: str) -> str | None:
     if anchor and resolved.endswith(".md") and anchor not in site.anchors(lang, resolved):
         return f"link '{href}': docs/{lang}/{resolved} has no anchor '#{anchor}'"
     return None
+
+
+_MARKER = re.compile(r"<!--\s*atazan:.*?-->")
+
+
+def _markers(site: _Pages) -> list[Problem]:
+    """A hand-written page's `<!-- atazan:… -->` markers: the build fills only `<!-- atazan:held -->`
+    (website/held.py), and only on a line of its own (the block it becomes is an admonition)."""
+    from atazan.website.held import MARKER
+
+    problems = []
+    for (lang, path), abs_path in sorted(site.hand_written.items()):
+        for number, line in enumerate((site.markdown(lang, path) or "").splitlines(), start=1):
+            for found in _MARKER.finditer(line):
+                if found[0] != MARKER:
+                    problems.append(Problem(display_path(abs_path, site.root), "", f"unknown marker '{found[0]}': the build "
+                                            f"fills only {MARKER} (what the dataset holds of the text)", number))
+                elif line.strip() != MARKER:
+                    problems.append(Problem(display_path(abs_path, site.root), "", f"{MARKER} must stand on a line of its "
+                                            "own (it becomes a block)", number))
+    return problems
 
 
 def _line_of(source: str, href: str) -> int | None:

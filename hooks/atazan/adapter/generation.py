@@ -16,7 +16,7 @@ from atazan.adapter import checks
 from atazan.dataset import explanations, translations
 from atazan.errors import DataError
 from atazan.website import generate
-from atazan.website.pagefile import DOCS
+from atazan.website.pagefile import PART, SITE
 
 log = logging.getLogger("mkdocs.hooks.atazan")
 
@@ -52,4 +52,5 @@ def plan_and_write_pages(config: MkDocsConfig, root: str, state: BuildState, cou
     counts.generated = (len(report.written), len(report.unchanged), len(report.removed))
     state.generated_files = frozenset(os.path.abspath(path) for path in report.written + report.unchanged + report.removed)
     state.fingerprint, state.plan = current, site
-    state.site_files = tuple(p for p in rendered if p.output != DOCS)  # written into the built site (outputs.py)
+    state.site_files = tuple(p for p in rendered if p.output == SITE)  # written into the built site (outputs.py)
+    state.parts = {(p.lang, p.path): p.content for p in rendered if p.output == PART}  # pages.fill_parts

@@ -54,12 +54,23 @@ def write_exports_and_feeds(config: MkDocsConfig, state: BuildState) -> None:
 def keep_404_per_language(output: str, config: MkDocsConfig, state: BuildState) -> str:
     # MkDocs writes 404.html at the site root in every language's build; keep each language's at
     # <lang>/404.html and the default language's at the root (the page a static host serves).
+    # The offline copy has none (drop_404_offline): opened from file://, no server ever shows it.
     lang = config.theme.get("language")
-    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES:
+    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES or offline(config):
         state.default_404 = output
         return output
     write_atomic(os.path.join(config.site_dir, URL_PREFIX[lang], "404.html"), output, durable=False)
     return state.default_404 or output
+
+
+def drop_404_offline(config: MkDocsConfig) -> None:
+    # A 404 page is what a web server answers for a missing address; the offline copy is opened
+    # from file://, where no page is ever answered that way, and the 404 page's links are absolute
+    # paths of the online site (its address may be any depth), which lead nowhere from a folder.
+    if offline(config):
+        path = os.path.join(config.site_dir, "404.html")
+        if os.path.exists(path):
+            os.remove(path)
 
 
 def summary_line(config: MkDocsConfig, counts: BuildCounts) -> None:

@@ -14,7 +14,7 @@ from mkdocs.utils import get_build_datetime, get_relative_url
 
 from atazan import Language, is_language
 from atazan.adapter.state import BuildState, language
-from atazan.website import editlinks, routes
+from atazan.website import editlinks, held, render, routes
 from atazan.website.i18n import format_date
 from atazan.website.languages import Catalog, Target
 from atazan.website.routes import URL_PREFIX, page_url
@@ -57,6 +57,21 @@ def _docs_path(page: Page) -> tuple[Language, str] | tuple[None, None]:
     return (head, rest) if is_language(head) else (None, None)
 
 
+def fill_held_block(markdown: str, page: Page, config: MkDocsConfig, state: BuildState) -> str:
+    """A hand-written page's `<!-- atazan:held -->` marker replaced by what the dataset holds of the
+    Constitution's text (website/held.py), so the page's statement follows the data."""
+    if held.MARKER not in markdown or state.plan is None:
+        return markdown
+    target = stand_in(page)
+    path = target.path if target else _docs_path(page)[1]
+    if path is None:
+        return markdown
+    lang = page_language(page, config)
+    block = render.render_block(state.plan.dataset, "held.md.j2", lang, path, routes.MARKDOWN,
+                                block=held.block(state.plan.dataset, lang))
+    return markdown.replace(held.MARKER, block.strip("\n"))
+
+
 def set_edit_link_and_translation_offer(page: Page, config: MkDocsConfig, state: BuildState) -> None:
     folder, path = _docs_path(page)
     spec = state.plan.page(folder, path) if state.plan and folder and path else None
@@ -64,8 +79,10 @@ def set_edit_link_and_translation_offer(page: Page, config: MkDocsConfig, state:
     source = spec.source_file if spec else page.meta.get("atazan_source")
     lang = page_language(page, config)
     if source:
-        # Never the generated Markdown: that file is overwritten on the next build.
-        page.edit_url = editlinks.edit_url(config.repo_url, source) if config.repo_url else None
+        # Never the generated Markdown: that file is overwritten on the next build. Nor the official
+        # text (data/texts/): its wording is the publisher's and comes only from `atazan import-text`;
+        # the page says so and links the import instructions instead (_text_macros.md.j2 origin).
+        page.edit_url = editlinks.edit_url(config.repo_url, source) if config.repo_url and not editlinks.is_official_text(source) else None
     if source and state.plan:
         gap = state.plan.translation_gap(source, lang)
     else:
@@ -143,3 +160,15 @@ def feed_links(site: str, page: Page, config: MkDocsConfig, state: BuildState) -
     spec = state.plan.page(folder, path) if state.plan and folder and path else None
     feeds = (routes.news_feed(page_language(page, config)), *(spec.context.feeds() if spec else ()))
     return "".join(f'<link rel="alternate" type="application/atom+xml" href="{site}{feed}">' for feed in feeds)
+
+
+def fill_parts(markdown: str, page: Page, state: BuildState) -> str:
+    """A hand-written page's generated part (pagefile.PART: the home page's launcher) where its
+    marker stands; a page without the marker is left as it is."""
+    from atazan.website.kinds.home import MARKER
+
+    if MARKER not in markdown:
+        return markdown
+    folder, path = _docs_path(page)
+    part = state.parts.get((folder, path)) if folder and path else None
+    return markdown.replace(MARKER, part, 1) if part is not None else markdown

@@ -8,7 +8,7 @@ import hashlib
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,6 +24,7 @@ class BuildState:
     fingerprint: str | None = None  # of data/ and overrides/atazan/ when the plan was made
     plan: SitePlan | None = None
     site_files: tuple[GeneratedPage, ...] = ()  # rendered with the plan, written after the build (feeds)
+    parts: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, page) -> a part of a hand-written page
     generated_files: frozenset[str] = frozenset()  # ours: the live server must not take them for edits
     catalog: Catalog | None = None  # the docs tree of this `mkdocs build`, read once in its first language
     dirty: bool = False

@@ -9,17 +9,21 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES
 from atazan.adapter.state import language, root_of
-from atazan.website import csp
+from atazan.website import csp, official
 from atazan.website.i18n import load_strings, strings_path
+from atazan.website.plan import SitePlan
 from atazan.website.routes import HOME, page_url
 
 
-def install(env: Environment, config: MkDocsConfig) -> Environment:
+def install(env: Environment, config: MkDocsConfig, plan: SitePlan | None = None) -> Environment:
     # Theme partials read strings.yml through atazan_say("key"), in this build's language.
     root = root_of(config)
     strings = load_strings(strings_path(root), root)
     lang = language(config)
     env.globals["atazan_say"] = lambda key, **values: strings.get(key, lang, **values)
+    # Whether the site holds the text, and where it is officially published (the search note on an
+    # article number and the 404 page say so; without a plan, as `atazan validate` compiles the theme: held).
+    env.globals["atazan_official"] = official.theme_view(plan.dataset if plan else None, lang, env.globals["atazan_say"])
     env.globals["atazan_home"] = {code: page_url(code, HOME) for code in LANGUAGES}
     env.globals["atazan_default"] = DEFAULT_LANGUAGE
     env.filters["atazan_csp"] = csp.policy  # partials/atazan/head-csp.html

@@ -180,12 +180,20 @@ class GlossaryTerm(Record):
     provisions: list[Slug] = []
 
 
+# A registry code of the state's legal information system (K950001000_, K2600000000): letters,
+# digits and the underscore only, so a portal address made from it (website/official.py) is safe.
+RegistryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{4,19}$")]
+
+
 class VersionKind(Record):
     id: VersionId
     date: IsoDate | None = None
     label: LocalizedAll
     description: LocalizedAll
     sources: list[Url] = []
+    # Where the official text of this version is published, by its registry code: the site links the
+    # official portal's page of it (website/official.py), also while data/texts/ holds no text of it.
+    registry: RegistryCode | None = None
 
 
 class Section(Record):

@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES
 from atazan.tools import benchbuild
+from atazan.tools.bench_text import atazan_command as _cli
 
 # Budgets (issue 26).
 FIRST_LOAD_BYTES = 80 * 1024
@@ -110,22 +111,6 @@ def reader_project(root: str, target: str, scale: float = 5, log=print, text: st
     log(f"  reader: project at {scale:g}x: {counts['provisions']} provisions, {counts['themes']} themes, "
         f"{counts['news']} news; the {text} constitution: {', '.join(versions)}")
     return {**counts, "scale": scale, "text": text, "versions": len({v.split()[0] for v in versions}), "imports": versions}
-
-
-def _cli(*argv: str) -> tuple[int, str, str]:
-    """An atazan command in this process: (exit code, stdout, stderr), as the rehearsal's recipe expects."""
-    import contextlib
-    import io
-
-    from atazan.tools import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main(list(argv))
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else 1
-    return code, out.getvalue(), err.getvalue()
 
 
 def _import_rehearsal(root: str, data: str) -> list[str]:

@@ -1,42 +1,72 @@
-"""`atazan bench --texts`: build time and search-index weight with the full fixture constitution
-(tests/text/fixtures: TEST DATA, 96 invented articles in kk/ru JSON and en plain text) beside the
-same project without texts. Command-line only."""
+"""`atazan bench --texts`: build cost and search-index weight with the Constitution's text held at
+full scale, beside the same project without texts. The full-scale text is the rehearsal
+(tests/rehearsal/: TEST DATA, 96 invented articles; the adopted text in kk and ru as the portal's
+JSON and in en as an unofficial translation, the first draft (95 articles) and the final draft in
+kk and ru), imported, matched and curated as an operator and a curator would (its README), so every
+version and language is held and explanations, news and fact-checks sit beside the text. Then what
+changed, computed (the changes fixtures, 1 or 3 versions). Command-line only."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
-from typing import Any
+import subprocess
+import sys
 
 from atazan.tools import benchbuild as bench
 
-FIXTURES = ("tests", "text", "fixtures")
-# (file, version, language, provenance flags) as an operator would import them.
-IMPORTS: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
-    ("adopted.kk.json", "adopted", "kk", {}),
-    ("adopted.ru.json", "adopted", "ru", {}),
-    ("adopted.en.txt", "adopted", "en", {"publisher": "Test publisher (test data)", "title": "Test constitution, English",
-                                          "date": "2026-03-20", "url": "https://example.org/test-constitution-en",
-                                          "official": False, "translator": "Test translator (test data)"}),
-)
+REHEARSAL = ("tests", "rehearsal")
+
+
+def _rehearsal_recipe(root: str):
+    """tests/rehearsal/make_rehearsal.py: its FILES (the import commands) and apply_overlay."""
+    path = os.path.join(root, *REHEARSAL, "make_rehearsal.py")
+    spec = importlib.util.spec_from_file_location("make_rehearsal", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def atazan_command(*args: str) -> tuple[int, str, str]:
+    """An `atazan` command as an operator runs it (a process of its own: the bench is part of the
+    command line, which it must not import), with its output kept."""
+    hooks = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ, PYTHONPATH=hooks + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run([sys.executable, "-m", "atazan", *args], capture_output=True, text=True, env=env)
+    return done.returncode, done.stdout, done.stderr
+
+
+def import_rehearsal(root: str, data: str) -> None:
+    """Every rehearsal text imported into `data`, matched, and the curator's overlay applied."""
+    recipe = _rehearsal_recipe(root)
+    folder = os.path.join(root, *REHEARSAL)
+    for source in recipe.FILES:
+        code, _, err = atazan_command(*source.args(folder, data))
+        if code != 0:
+            raise RuntimeError(f"atazan import-text {source.name}: {err.strip()}")
+    code, _, err = atazan_command("match", "--data", data)
+    if code != 0:
+        raise RuntimeError(f"atazan match: {err.strip()}")
+    recipe.apply_overlay(data, atazan_command)
 
 
 def run(root: str, work: str, log=print) -> dict:
-    from atazan.importers.text import importer
-
     project = os.path.join(work, "texts-project")
     bench.make_project(root, project, 0)
     rows = {}
-    for label in ("without texts", "with the fixture texts"):
+    for label in ("without texts", "with the rehearsal texts"):
         if label != "without texts":
-            for name, version, lang, flags in IMPORTS:
-                importer.run(os.path.join(root, *FIXTURES, name), version, lang, os.path.join(project, "data"),
-                             importer.Provenance(**flags))
+            import_rehearsal(root, os.path.join(project, "data"))
         bench.remove_generated(os.path.join(project, "docs"))
         site = os.path.join(work, "texts-site")
         build = bench.run_build(project, site)
         rows[label] = {"seconds": build.seconds, "cpu_seconds": build.cpu_seconds, "pages": build.pages,
                        "peak_rss_mb": build.peak_rss_mb, "search_index": bench.search_index_weight(site)}
-        log(f"  texts: {label}: {build.pages} pages, {build.seconds:.2f} s (CPU {build.cpu_seconds:.2f} s)")
+        log(f"  texts: {label}: {build.pages} pages, {build.seconds:.2f} s (CPU {build.cpu_seconds:.2f} s, "
+            f"{1000 * build.cpu_seconds / max(build.pages, 1):.1f} ms a page)")
     rows.update(_versions(root, work, log))
     return rows
 
@@ -81,9 +111,13 @@ def _versions(root: str, work: str, log) -> dict:
 
 
 def format_rows(rows: dict) -> list[str]:
-    lines = ["", "With the Constitution's text (fixtures: 96 invented articles; adopted kk/ru/en, then 1 or 3 versions in kk/ru)",
-             f"{'':<24} {'pages':>6} {'wall s':>7} {'CPU s':>6} {'RSS MB':>7} " + " ".join(f"{l + ' gz':>8}" for l in ("kk", "ru", "en"))]
+    lines = ["", "With the Constitution's text (the rehearsal: 96 invented articles, every version and language held; "
+                 "then the changes fixtures, 1 or 3 versions in kk/ru)",
+             f"{'':<26} {'pages':>6} {'wall s':>7} {'CPU s':>6} {'ms/page':>8} {'RSS MB':>7} "
+             + " ".join(f"{l + ' gz':>8}" for l in ("kk", "ru", "en"))]
     for label, row in rows.items():
         sizes = " ".join(f"{s['gz'] if s['gz'] is not None else '-':>8}" for s in row["search_index"])
-        lines.append(f"{label:<24} {row['pages']:>6} {row['seconds']:>7.2f} {row['cpu_seconds']:>6.2f} {row['peak_rss_mb']:>7.0f} {sizes}")
+        per_page = 1000 * row["cpu_seconds"] / max(row["pages"], 1)
+        lines.append(f"{label:<26} {row['pages']:>6} {row['seconds']:>7.2f} {row['cpu_seconds']:>6.2f} {per_page:>8.1f} "
+                     f"{row['peak_rss_mb']:>7.0f} {sizes}")
     return lines

@@ -59,6 +59,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # official, so this may be real; listed for a person to check, it stops nothing.
     for line in dataset.texts.notes:
         print(line)
+    # Explanations written from a news report of a text that is now held: for a person to check
+    # against the held text; no warning, since nothing is known to differ (explanations.py).
+    for line in explanations.notes(dataset.explanations):
+        print(line)
     print(
         f"atazan: {args.data} is valid: {len(dataset.provisions)} provisions, {len(dataset.themes)} themes, "
         f"{len(dataset.glossary)} glossary terms, {len(dataset.timeline)} timeline events, "
@@ -170,7 +174,8 @@ def _stamp_explanations(args: argparse.Namespace, root: str, dataset, files: set
     if args.field and not args.explanations:
         return 0
     chosen = [c for c in dataset.explanations if not files or c.path in files]
-    wanted = (explanations.UNSTAMPED, explanations.OUTDATED) if args.explanations else (explanations.UNSTAMPED,)
+    wanted = (explanations.UNSTAMPED, explanations.OUTDATED, explanations.DIFFERS, explanations.UNCHECKED) \
+        if args.explanations else (explanations.UNSTAMPED,)
     to_stamp = [c for c in chosen if c.state in wanted]
     by_file: dict[str, dict[tuple, str]] = {}
     for check in to_stamp:
@@ -189,8 +194,9 @@ def _stamp_explanations(args: argparse.Namespace, root: str, dataset, files: set
             return 1
         if not _write_data_file("stamp", abs_path, content, root):
             return 1
-    left = sum(1 for c in dataset.explanations if c.state == explanations.OUTDATED and c not in to_stamp)
-    print(f"atazan stamp: {len(to_stamp)} explanation(s) stamped; {left} outdated explanation(s) left")
+    left = sum(1 for c in dataset.explanations
+               if c.state in (explanations.OUTDATED, explanations.DIFFERS, explanations.UNCHECKED) and c not in to_stamp)
+    print(f"atazan stamp: {len(to_stamp)} explanation(s) stamped; {left} explanation(s) left to check (`atazan validate` lists them)")
     return 0
 
 
@@ -456,7 +462,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--site", metavar="DIR", help="measure page weight on this built site instead of building one")
     bench.add_argument("--root", default=".", help="project folder (default: .)")
     bench.add_argument("--texts", action="store_true",
-                       help="also build with the 96-article fixture constitution imported: build time and search-index weight")
+                       help="also build with the rehearsal's full-scale texts imported (tests/rehearsal: every version and "
+                            "language, matched and curated): pages, CPU per page and search-index weight per language")
     bench.add_argument("--diff", action="store_true",
                        help="only the word diff's cost as an article grows (1,000-8,000 words), beside difflib, and a kk build "
                             "with an 8,000-word article beside a 1,000-word one (tools/bench_diff.py)")

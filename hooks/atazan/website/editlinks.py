@@ -23,6 +23,12 @@ def edit_url(repo_url: str, source: str, branch: str = "main") -> str:
     return f"{repo_url.rstrip('/')}/{action}/{branch}/{source.strip('/')}"
 
 
+def is_official_text(source: str) -> bool:
+    """A page showing the Constitution's wording (from data/texts/<version>/<lang>.yml): no edit
+    button (adapter/pages.py). The article index (the folder data/texts) keeps its link."""
+    return source.strip("/").startswith("data/texts/") and source.endswith(".yml")
+
+
 def suggest_translation_url(repo_url: str, page_url: str, lang: str, source: str) -> str:
     """The translation-fix issue form, with the page, language and file filled in."""
     query = urlencode({"template": TRANSLATION_TEMPLATE, "page": page_url, "language": lang, "file": source})

@@ -25,9 +25,9 @@ from atazan.dataset.memo import per_dataset, per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
 from atazan.dataset.texts import TextFile, article_eid, number_key, paragraph_eid, subparagraph_eid
-from atazan.website import routes
+from atazan.website import official, routes
+from atazan.website.held import held
 from atazan.website.i18n import Strings, format_date, load_strings, text_strings_path
-from atazan.website.views import Link, provision_link
 
 REFERENCE_PREFERENCE = correspondence.REFERENCE_PREFERENCE
 # The languages whose text is official, in the order a missing language falls back to them.
@@ -46,6 +46,9 @@ class TextProvenance:
     official: bool
     translator: str | None
     complete: bool
+    # Where a reader opens the publication: `url`, else the official portal's page of `registry`
+    # (website/official.py); None only for a text imported with neither.
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ class ShownText:
 
     version: str
     version_label: str
+    # The version's own date (data/versions.yml: the day it was presented, published or approved),
+    # never the publication's date (`source.date`: the day this edition of the text is as of).
+    version_date: str | None
     text_lang: Lang  # the language the text is in
     reader_lang: Lang
     source: TextProvenance
@@ -148,10 +154,12 @@ def _shown(dataset: Dataset, version: str, text_lang: Lang, lang: Lang) -> Shown
     return ShownText(
         version=version,
         version_label=dataset.versions[version].label[lang].text,
+        version_date=format_date(date, lang) if (date := dataset.versions[version].date) else None,
         text_lang=text_lang,
         reader_lang=lang,
         source=TextProvenance(source.publisher, source.title, format_date(source.date, lang), source.url, source.registry,
-                              source.official, source.translator, source.complete),
+                              source.official, source.translator, source.complete,
+                              official.text_url(source.url, source.registry, text_lang)),
         source_file=dataset.texts.origin[(version, text_lang)],
     )
 
@@ -175,45 +183,50 @@ def article_view(dataset: Dataset, version: str, text_lang: str, number: str) ->
                        tuple((note.kind, note.text) for note in article.notes))
 
 
-@per_dataset_key
-def explanations_of(dataset: Dataset, version: str) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    """Article number -> (provision id, paragraphs it names) of every record that explains it."""
-    found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for pid, provision in sorted(dataset.provisions.items()):
-        for entry in provision.versions:
-            if entry.version == version and entry.number is not None:
-                found.setdefault(str(entry.number), []).append((pid, tuple(entry.paragraphs)))
-    return found
+@dataclass(frozen=True)
+class ArticleLink:
+    """An article in one version held: its page (the reference version's) or its place on that
+    version's whole text."""
+
+    label: str  # the version's label in the reader's language
+    number: str
+    path: str
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
 class ProvisionText:
-    """What a provision page says about the imported text: the articles it explains, and whether
-    the adopted text is held at all (then "not in our data yet" would be untrue)."""
+    """What a provision page says about the imported text: the articles it explains, each in every
+    version held (one tuple per article, the reference version first), and whether the adopted
+    text is held at all (then "not in our data yet" would be untrue; website/held.py)."""
 
-    articles: tuple[Link, ...]  # in the reference version, as Link(number, label, path)
+    articles: tuple[tuple[ArticleLink, ...], ...]
     adopted_held: bool
 
 
+def in_every_version(dataset: Dataset, version: str, number: str, lang: Lang) -> tuple[ArticleLink, ...]:
+    """`version`'s article `number` in every version held: the reference version's article page
+    first, then its place on the whole text of each other version, oldest first (the
+    correspondence table's numbers). () when `version` does not hold that article."""
+    if number not in article_numbers(dataset, version):
+        return ()
+    reference = reference_version(dataset)
+    table = dataset.correspondence
+    row = table.row_of(version, number) if table is not None and version in table.versions else None
+    numbers = {v: n for v in table.versions if (n := row.number(v)) is not None} if row is not None and table is not None \
+        else {version: number}
+    label = {v: dataset.versions[v].label[lang].text for v in numbers}
+    order = sorted(numbers, key=lambda v: (v != reference, str(dataset.versions[v].date or "9999"), v))
+    return tuple(ArticleLink(label[v], numbers[v], routes.article(numbers[v]) if v == reference else routes.text(v),
+                             "" if v == reference else article_eid(numbers[v])) for v in order)
+
+
 def provision_text(dataset: Dataset, pid: str, lang: Lang) -> ProvisionText:
-    version = reference_version(dataset)
-    links: list[Link] = []
-    if version is not None:
-        numbers = set(article_numbers(dataset, version))
-        table = strings(dataset.root)
-        for entry in dataset.provisions[pid].versions:
-            number = str(entry.number) if entry.number is not None else None
-            if entry.version == version and number in numbers and all(link.id != number for link in links):
-                links.append(Link(number, table.get("text.article", lang, n=number), routes.article(number)))
-    return ProvisionText(tuple(links), REFERENCE_PREFERENCE in dataset.texts.versions())
-
-
-def explained_by(dataset: Dataset, version: str, number: str, lang: Lang) -> tuple[list[Link], dict[str, tuple[Link, ...]]]:
-    """The provision records that explain an article: all of them, and per paragraph they name."""
-    records = explanations_of(dataset, version).get(number, [])
-    links = [provision_link(dataset, pid, lang) for pid, _ in records]
-    by_paragraph: dict[str, tuple[Link, ...]] = {}
-    for link, (_, paragraphs) in zip(links, records):
-        for paragraph in paragraphs:
-            by_paragraph[paragraph] = by_paragraph.get(paragraph, ()) + (link,)
-    return links, by_paragraph
+    found: list[tuple[ArticleLink, ...]] = []
+    for entry in dataset.provisions[pid].versions:
+        if entry.number is None or entry.version not in dataset.texts.versions():
+            continue
+        links = in_every_version(dataset, entry.version, str(entry.number), lang)
+        if links and links not in found:
+            found.append(links)
+    return ProvisionText(tuple(found), held(dataset).adopted)

@@ -8,10 +8,13 @@ from typing import Literal
 
 GENERATED_MARK = "atazan_generated"
 
-# A Markdown page MkDocs builds (docs/<lang>/…), or a file written into the built site (site/…).
-Output = Literal["docs", "site"]
+# A Markdown page MkDocs builds (docs/<lang>/…), a file written into the built site (site/…), or a
+# part of a hand-written page, put where its marker stands in that page's Markdown (the home page's
+# launcher: kinds/home.py).
+Output = Literal["docs", "site", "part"]
 DOCS: Output = "docs"
 SITE: Output = "site"
+PART: Output = "part"
 
 
 @dataclass(frozen=True)

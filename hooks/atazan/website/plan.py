@@ -19,6 +19,7 @@ from atazan.dataset.schema import Lang
 from atazan.website import editlinks, routes
 from atazan.website.kinds import PAGE_KINDS
 from atazan.website.kinds.base import Context, PageKind
+from atazan.website.pagefile import PART
 
 
 @dataclass(frozen=True)
@@ -67,5 +68,7 @@ def build(dataset: Dataset, languages: tuple[Lang, ...] = LANGUAGES, site_url: s
                   for lang in languages
                   for name, kind in PAGE_KINDS.items()
                   for page in kind.pages(dataset, lang))
+    # A part of a hand-written page (pagefile.PART) is no page of its own: the edit link, the
+    # translation gap and the feeds of its page stay the hand-written page's.
     return SitePlan(dataset, tuple(languages), site_url, repo_url, pages, routes.style_of(directory_urls),
-                    {(p.lang, p.path): p for p in pages})
+                    {(p.lang, p.path): p for p in pages if p.page_kind.output != PART})

@@ -20,7 +20,7 @@ import jinja2
 from atazan import LANGUAGES
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
-from atazan.website import glossary, routes, textdiff
+from atazan.website import glossary, official, routes, textdiff
 from atazan.website import plan
 from atazan.website.i18n import Strings, load_strings, strings_path, text_strings_path
 from atazan.website.kinds import PAGE_KINDS
@@ -186,6 +186,8 @@ def render(site: SitePlan) -> list[GeneratedPage]:
             "site_url": site.site_url,
             "repo_url": site.repo_url.rstrip("/"),
             "routes": routes,
+            # Where the official texts are published (website/official.py): every page may point there.
+            "official": official.official_texts(dataset, lang),
         }
         # Once per language, not per page: importing a macro file `with context` in every page
         # ran it again for every page, most of the time spent on a news page.
@@ -204,6 +206,17 @@ def render(site: SitePlan) -> list[GeneratedPage]:
             )
             pages.append(GeneratedPage(lang, spec.path, spec.source_file, content, spec.page_kind.output))
     return pages
+
+
+def render_block(dataset: Dataset, template: str, lang: Lang, path: str, style: routes.Style, **context: object) -> str:
+    """Markdown for a block of a hand-written page (docs/<lang>/`path`), from one of the
+    generator's templates, with the same strings, filters and links as a generated page."""
+    env = _environment(template_dir(dataset.root), cache_dir(dataset.root))
+    links = PageLinks(lang, path, style)
+    return env.get_template(template).render(
+        lang=lang, t=_translator(load_strings(strings_path(dataset.root), dataset.root), lang),
+        tt=_translator(load_strings(text_strings_path(dataset.root), dataset.root), lang),
+        routes=routes, href=links.href, url=links.url, **context)
 
 
 class PageLinks:
@@ -231,7 +244,7 @@ def render_all(dataset: Dataset, languages: tuple[Lang, ...] = LANGUAGES, site_u
 
 
 # The macro files, by the name page templates call them with (m.status, nm.source_row, hm.body).
-MACROS = {"m": "_macros.md.j2", "nm": "news_macros.md.j2", "hm": "handout_macros.md.j2"}
+MACROS = {"m": "_macros.md.j2", "nm": "news_macros.md.j2", "hm": "handout_macros.md.j2", "cm": "_compare_macros.md.j2"}
 
 
 def _translator(strings: Strings, lang: Lang) -> Callable[..., str]:

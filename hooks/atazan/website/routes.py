@@ -75,6 +75,12 @@ def changes_pair(old: str, new: str) -> str:
     return f"changes/{old}--{new}.md"
 
 
+def compare_section(old: str, new: str, section: str) -> str:
+    """One section's comparison table between two versions (`section`: its number in lower case, or
+    "all" for a text without sections): the page a roundtable prints, a sheet per section."""
+    return f"changes/{old}--{new}/section-{section}.md"
+
+
 def handout(tid: str, pair: tuple[str, str] | None = None) -> str:
     """A theme's handout; with `pair` (kk, ru) its bilingual sheet, which lives in the folders of both."""
     return f"handouts/{tid}-{pair[0]}-{pair[1]}.md" if pair else f"handouts/{tid}.md"

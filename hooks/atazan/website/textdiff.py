@@ -257,3 +257,108 @@ def _paragraphs(segments: Sequence[Segment], removed_label: str, added_label: st
                     f'<{tag}><span class="atazan-sr">{escape(label)} </span>{escape(part)}</{tag}>')
                 changed[-1] = True
     return list(zip(paragraphs, changed))
+
+
+# ---------------------------------------------------------------- two columns, and a short excerpt
+#
+# The comparison tables (website/comparetable.py) compare one paragraph with its counterpart, and
+# split punctuation from words there: "formulation" and "formulation," are the same word, so a
+# comma added after it does not strike the word through and add it again.
+
+_FINE = re.compile(r"(\s*)(\w+(?:[-'’]\w+)*|[^\w\s])")
+_IS_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One run of a paragraph's diff: `kind` equal | removed | added, with its text as printed."""
+
+    kind: str
+    text: str
+    words: int  # words in it (punctuation not counted)
+
+
+def _fine(text: str) -> list[tuple[str, str]]:
+    return [(" " if space else "", token) for space, token in _FINE.findall(text)]
+
+
+def _run(tokens: Sequence[tuple[str, str]]) -> str:
+    return "".join(space + token for space, token in tokens).strip()
+
+
+def paragraph_diff(old: str, new: str) -> list[Change]:
+    """The runs that turn one paragraph into the other, words and punctuation apart; each run in the
+    wording of its own version (an equal run twice, as `old` and as `new` print it: kind equal is
+    followed by its `new` twin of kind "equal-new")."""
+    a, b = _fine(old), _fine(new)
+    runs: list[Change] = []
+    for op, i1, i2, j1, j2 in _opcodes([_key(t) for _, t in a], [_key(t) for _, t in b]):
+        if op == "equal":
+            runs.append(Change("equal", _spaced(a, i1, i2), 0))
+            runs.append(Change("equal-new", _spaced(b, j1, j2), 0))
+            continue
+        if i2 > i1:
+            runs.append(Change("removed", _spaced(a, i1, i2), sum(1 for _, t in a[i1:i2] if _IS_WORD.match(t))))
+        if j2 > j1:
+            runs.append(Change("added", _spaced(b, j1, j2), sum(1 for _, t in b[j1:j2] if _IS_WORD.match(t))))
+    return runs
+
+
+def _spaced(tokens: Sequence[tuple[str, str]], start: int, end: int) -> str:
+    # A run keeps the space before it as a leading " ", so runs concatenate as the text printed them.
+    return (tokens[start][0] if start < len(tokens) else "") + _run(tokens[start:end])
+
+
+def _marked(kind: str, text: str, label: str) -> str:
+    tag = "del" if kind == "removed" else "ins"
+    space = " " if text.startswith(" ") else ""
+    return f'{space}<{tag}><span class="atazan-sr">{escape(label)} </span>{escape(text.strip())}</{tag}>'
+
+
+def columns(runs: Sequence[Change], removed_label: str, added_label: str) -> tuple[Markup, Markup]:
+    """A paragraph's two wordings side by side: the earlier with its removed words marked, the later
+    with its added words marked; every text escaped."""
+    left = "".join(str(escape(r.text)) if r.kind == "equal" else _marked(r.kind, r.text, removed_label)
+                   for r in runs if r.kind in ("equal", "removed"))
+    right = "".join(str(escape(r.text)) if r.kind == "equal-new" else _marked(r.kind, r.text, added_label)
+                    for r in runs if r.kind in ("equal-new", "added"))
+    return Markup(left.strip()), Markup(right.strip())
+
+
+def words(text: str) -> int:
+    return sum(1 for _, token in _fine(text) if _IS_WORD.match(token))
+
+
+def marked(text: str, kind: str, label: str) -> Markup:
+    """A wording removed or added whole (a paragraph, an article), marked as such."""
+    return Markup(_marked(kind, _run(_fine(text)), label))
+
+
+def excerpt(runs: Sequence[Change], removed_label: str, added_label: str, keep: int = 8, context: int = 3) -> Markup | None:
+    """A paragraph's first change in a few words: the words before it, what was removed, what was
+    added (each cut after `keep` words, with an ellipsis). None: no change."""
+    first = next((index for index, r in enumerate(runs) if r.kind in ("removed", "added")), None)
+    if first is None:
+        return None
+    parts = []
+    before = [r for r in runs[:first] if r.kind == "equal-new"]
+    if before:
+        tokens = _fine(before[-1].text)
+        shown = _run(tokens[-context:])
+        if shown:
+            parts.append(str(escape(("… " if len(tokens) > context else "") + shown)))
+    end = first
+    for run in runs[first:first + 2]:
+        if run.kind not in ("removed", "added"):
+            break
+        end += 1
+        tokens = _fine(run.text)
+        text = _run(tokens[:keep]) + (" …" if len(tokens) > keep else "")
+        parts.append(_marked(run.kind, text, removed_label if run.kind == "removed" else added_label).strip())
+    after = [r for r in runs[end:end + 2] if r.kind == "equal-new"]
+    if after:
+        tokens = _fine(after[0].text)
+        shown = _run(tokens[:context])
+        if shown:
+            parts.append(str(escape(shown + (" …" if len(tokens) > context else ""))))
+    return Markup(" ".join(parts))

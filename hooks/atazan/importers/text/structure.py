@@ -198,6 +198,14 @@ class Builder:
         self.label(piece, label)
         self.place(piece, "subpoint", rest)
 
+    def continue_paragraph(self, piece: Piece | None, text: str, where: str) -> None:
+        """A further printed line of the preamble paragraph before it (a feed that gives one node
+        per printed line and marks the paragraph around them): joined to it with a space."""
+        if self._article is not None or not self.preamble:
+            raise TextImportError(f"{where}: {text[:60]!r} continues no preamble paragraph")
+        self.preamble[-1] = f"{self.preamble[-1]} {text}"
+        self.place(piece, "preamble", text)
+
     def paragraph(self, piece: Piece | None, text: str, where: str) -> None:
         """An unnumbered paragraph: a preamble paragraph before the first article; in an article,
         the first paragraph of the point (or of an article without points), a further part, or

@@ -74,6 +74,9 @@ def check_pages(pages: Sequence[tuple[str, Page]], lang: str) -> Page:
 def read(pages: Sequence[tuple[str, Page]], lang: str, pieces: Pieces, builder: Builder) -> None:
     seen: dict[str, str] = {}
     preamble = False
+    # The preamble's paragraphs: each `sideNote` is one, its `text` nodes the printed lines of it
+    # (sentences run across them), joined again with a space (decisions/legal-text.md).
+    side_note: bool | None = None  # None: outside a sideNote; True: a new one opened, no line yet
     pending_point: str | None = None  # a point node whose text has not come yet
     pending_sub: str | None = None
     multi = len(pages) > 1
@@ -101,9 +104,11 @@ def read(pages: Sequence[tuple[str, Page]], lang: str, pieces: Pieces, builder: 
                 raise TextImportError(f"{where}: a '{kind}' node: this importer places sections, articles, points and "
                                       "subpoints, not this (is it the Constitution?)")
             if kind in ("sideNoteGroup", "preamble"):
-                preamble = True
+                preamble, side_note = True, None
             elif kind in ("section", "article"):
-                preamble = False
+                preamble, side_note = False, None
+            elif kind == "sideNote":
+                side_note = True
             if kind == "section":
                 builder.section(None, labels.section_number(_index(node, where), where), "", None, where)
                 pending_point = pending_sub = None
@@ -145,8 +150,12 @@ def read(pages: Sequence[tuple[str, Page]], lang: str, pieces: Pieces, builder: 
                     _point_text(piece, pending_point, builder)
                     pending_point = None
                 elif builder.article_number() is None:
-                    if preamble or builder.title is not None or builder.sections:
+                    if preamble and side_note is False:
+                        builder.continue_paragraph(piece, piece.text, where)
+                    elif preamble or builder.title is not None or builder.sections:
                         builder.paragraph(piece, piece.text, where)
+                        if side_note:
+                            side_note = False  # its first line placed: the next ones continue it
                     else:
                         raise TextImportError(f"{where}: text {labels.short(piece.text)!r} before the title and the preamble")
                 else:

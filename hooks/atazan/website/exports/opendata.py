@@ -14,7 +14,7 @@ from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
 from atazan.dataset.texts import article_eid
 from atazan.fsutil import write_atomic
-from atazan.website import comparison, legaltext, routes
+from atazan.website import comparison, held, legaltext, routes
 from atazan.website.exports import akn
 from atazan.website.kinds import changes, kk_ru
 from atazan.website.kinds.handout import pairs_of
@@ -89,7 +89,8 @@ def export(dataset: Dataset, lang: Lang) -> dict[str, object]:
     return {"version": API_VERSION, "language": lang, "provisions": provisions, "themes": themes, "news": news,
             "handouts": _handouts(dataset, lang), "articles": _articles(dataset, lang),
             "changes": changes.counts(dataset),
-            "texts": _texts(dataset, lang), "kk_ru_differences": kk_ru.open_data(dataset, lang)}
+            "texts": _texts(dataset, lang), "kk_ru_differences": kk_ru.open_data(dataset, lang),
+            "held": held.export(dataset)}
 
 
 def write_exports(dataset: Dataset, site_dir: str) -> list[str]:
@@ -136,8 +137,8 @@ def _articles(dataset: Dataset, lang: Lang) -> list[dict[str, object]]:
                              "paragraphs": _paragraphs(dataset, version, shown.text_lang, number)})
         if table is not None:
             row = table.row_of(table.reference, number)
-            held = comparison.held_versions(dataset)
-            for other in held:
+            in_table = comparison.held_versions(dataset)
+            for other in in_table:
                 if other == table.reference:
                     continue
                 found = row.number(other) if row else None
@@ -147,7 +148,7 @@ def _articles(dataset: Dataset, lang: Lang) -> list[dict[str, object]]:
                     item.update(lang=other_shown.text_lang, official=other_shown.source.official,
                                 paragraphs=_paragraphs(dataset, other, other_shown.text_lang, found))
                 versions.append(item)
-            versions.sort(key=lambda v: held.index(str(v["version"])))
+            versions.sort(key=lambda v: in_table.index(str(v["version"])))
         out.append({"id": article_eid(number), "url": routes.page_url(lang, routes.article(number)),
                     "versions": versions})
     return out

@@ -87,7 +87,7 @@ def _version_entries(dataset: Dataset, version: str, number: str, lang: Lang) ->
 
 def _explanation_entries(dataset: Dataset, version: str, number: str, lang: Lang) -> list[FeedEntry]:
     entries = []
-    for link in legaltext.explained_by(dataset, version, number, lang)[0]:
+    for link in article_page(dataset, version, number, lang).explanations:  # through the correspondence (website/attached.py)
         record = dataset.provisions[link.id]
         wording = " ".join(text[lang].text for text in (record.explanation.says, record.explanation.changed,
                                                           record.explanation.means))
@@ -100,7 +100,7 @@ def _explanation_entries(dataset: Dataset, version: str, number: str, lang: Lang
 def article_feed(dataset: Dataset, version: str, number: str, lang: Lang) -> ArticleFeed:
     page = article_page(dataset, version, number, lang)
     entries = _version_entries(dataset, version, number, lang) + _explanation_entries(dataset, version, number, lang)
-    for item in page.news:
+    for item in page.stories:  # beside the text and below it
         url = routes.page_url(lang, item.path)
         story = dataset.news[item.id]
         entries.append(FeedEntry("news", url, url, story.date, item.title.text,

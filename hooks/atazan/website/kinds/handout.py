@@ -16,7 +16,8 @@ import segno
 from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
-from atazan.website import routes
+from atazan.website import legaltext, routes
+from atazan.website.held import held
 from atazan.website.kinds.base import Context, KindPage, PageKind
 from atazan.website.kinds.provision import ProvisionPage, VersionView, provision_page
 from atazan.website.kinds.theme import ThemePage, sorted_themes, theme_page
@@ -36,6 +37,9 @@ class HandoutProvision:
     changed: Shown
     text: VersionView | None  # the version whose wording is printed
     has_adopted_text: bool
+    # The article it explains in every version held (legaltext.in_every_version), reference first:
+    # on paper, where to read it in the text the site holds.
+    articles: tuple[legaltext.ArticleLink, ...] = ()
 
 
 @dataclass
@@ -48,6 +52,7 @@ class Handout:
     too_few_questions: bool
     # The theme page, relative to site_url: the QR code and short URL send readers there for the full text.
     theme_url: str
+    adopted_held: bool  # the dataset holds the adopted text (website/held.py): the site has it
     translation: TranslationNotice | None = None  # what on the sheet is original or translated
 
 
@@ -65,8 +70,10 @@ def handout(dataset: Dataset, tid: str, lang: Lang) -> Handout:
     printed = []
     for pid in members[:HANDOUT_PROVISIONS]:
         page = provision_page(dataset, pid, lang)
+        held_articles = legaltext.provision_text(dataset, pid, lang).articles
         printed.append(HandoutProvision(provision_link(dataset, pid, lang), page.summary, page.changed,
-                                        _printed_version(page), page.has_adopted_text))
+                                        _printed_version(page), page.has_adopted_text,
+                                        held_articles[0] if held_articles else ()))
     sheet = Handout(
         lang=lang,
         theme=theme,
@@ -75,6 +82,7 @@ def handout(dataset: Dataset, tid: str, lang: Lang) -> Handout:
         questions=theme.questions[:HANDOUT_QUESTIONS],
         too_few_questions=len(theme.questions) < MIN_QUESTIONS,
         theme_url=routes.page_url(lang, routes.theme(tid)),
+        adopted_held=held(dataset).adopted,
     )
     texts: list[Shown | None] = [theme.summary, theme.explainer, *sheet.questions]
     for p in printed:

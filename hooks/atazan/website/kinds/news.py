@@ -37,6 +37,9 @@ class RefRow:
     paragraphs: tuple[str, ...]
     subparagraphs: tuple[str, ...]
     provisions: tuple[Link, ...]
+    # The article in the text held (legaltext.in_every_version: the reference version's page first),
+    # None where that version's text is not held (website/held.py).
+    held: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -155,12 +158,16 @@ def news_link(dataset: Dataset, nid: str, lang: Lang) -> NewsLink:
 
 @per_dataset_key  # one model per build, shared by every page that shows it
 def news_page(dataset: Dataset, nid: str, lang: Lang) -> NewsPage:
+    from atazan.website import legaltext  # its module imports this one's headlines (kinds/article.py)
+
     item = dataset.news[nid]
     refs = []
     for ref in item.machine.references:
         label = dataset.versions[ref.version].label[lang].text if ref.version in dataset.versions else None
+        held = legaltext.in_every_version(dataset, ref.version, str(ref.article), lang)[:1] \
+            if ref.version in dataset.texts.versions() else ()
         refs.append(RefRow(ref.text, label, ref.article, tuple(ref.paragraphs), tuple(ref.subparagraphs),
-                           tuple(provision_link(dataset, p, lang) for p in ref.provisions)))
+                           tuple(provision_link(dataset, p, lang) for p in ref.provisions), held))
     page = NewsPage(
         id=nid,
         lang=lang,

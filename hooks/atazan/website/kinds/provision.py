@@ -15,7 +15,7 @@ from atazan.dataset import explanations, schema
 from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.model import Dataset
 from atazan.dataset.schema import Lang
-from atazan.website import collation, legaltext, routes, textdiff
+from atazan.website import attached, collation, legaltext, routes, textdiff
 from atazan.website.i18n import format_date
 from atazan.website.kinds.base import Context, KindPage, PageKind
 from atazan.website.kinds.factcheck import FactCheckView, factchecks_for
@@ -220,12 +220,21 @@ def _alphabetical(dataset: Dataset, pids: list[str], lang: Lang) -> list[Provisi
 # ---------------------------------------------------------------- page kinds
 
 @dataclass(frozen=True)
+class CheckNotice:
+    """What the page tells about the explanation and the texts it relies on (dataset/explanations.py):
+    OUTDATED and DIFFERS are warnings, UNCHECKED a note; `places` are those texts, linked where held."""
+
+    state: str
+    places: tuple[legaltext.ArticleLink, ...]
+
+
+@dataclass(frozen=True)
 class ProvisionContext(Context):
     page: ProvisionPage
     news: list[NewsLink]
     factchecks: list[FactCheckView]
     text: legaltext.ProvisionText  # the imported text's articles it explains
-    outdated: list[str]  # the texts that changed since its explanation was checked
+    checks: tuple[CheckNotice, ...]  # the explanation's states a reader must know, most serious first
 
 
 @dataclass(frozen=True)
@@ -233,19 +242,40 @@ class ProvisionIndexContext(Context):
     groups: list[SectionGroup]
 
 
-def _outdated_explanations(dataset: Dataset, pid: str, lang: Lang) -> list[str]:
-    # "Adopted text, Article 94": the texts that changed since this explanation was checked.
-    article = legaltext.strings(dataset.root)
-    return [f"{dataset.versions[c.version].label[lang].text}, {article.get('text.article', lang, n=c.number)}"
-            if c.number is not None else dataset.versions[c.version].label[lang].text
-            for c in explanations.outdated(dataset, pid)]
+def _checked_in_reference(dataset: Dataset, pid: str) -> set[str]:
+    """The reference version's articles this provision's explanation was checked against (a
+    current entry for them): an entry written for the same article of a draft needs no notice."""
+    reference = legaltext.reference_version(dataset)
+    return {str(c.number) for c in explanations.of_provision(dataset, pid, (explanations.CURRENT,))
+            if c.version == reference and c.number is not None}
+
+
+def _check_notices(dataset: Dataset, pid: str, lang: Lang) -> tuple[CheckNotice, ...]:
+    notices = []
+    checked = _checked_in_reference(dataset, pid)
+    for state in (explanations.OUTDATED, explanations.DIFFERS, explanations.UNCHECKED):
+        places: list[legaltext.ArticleLink] = []
+        for check in explanations.of_provision(dataset, pid, (state,)):
+            if state == explanations.UNCHECKED and check.number is not None and \
+                    attached.reference_number(dataset, check.version, str(check.number)) in checked:
+                continue  # checked against the same article of the reference version since
+            label = dataset.versions[check.version].label[lang].text
+            number = str(check.number) if check.number is not None else ""
+            held = legaltext.in_every_version(dataset, check.version, number, lang) if number else ()
+            own = next((link for link in held if link.label == label), None)
+            place = own or legaltext.ArticleLink(label, number, "", "")
+            if place not in places:
+                places.append(place)
+        if places:
+            notices.append(CheckNotice(state, tuple(places)))
+    return tuple(notices)
 
 
 def provision_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
     return [
         KindPage(routes.provision(pid), dataset.origin[("provisions", pid)], ProvisionContext(
             provision_page(dataset, pid, lang), news_for(dataset, lang, provision=pid), factchecks_for(dataset, lang, pid),
-            legaltext.provision_text(dataset, pid, lang), _outdated_explanations(dataset, pid, lang)))
+            legaltext.provision_text(dataset, pid, lang), _check_notices(dataset, pid, lang)))
         for pid in sorted(dataset.provisions)
     ]
 
