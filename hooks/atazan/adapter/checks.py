@@ -413,18 +413,21 @@ _MARKER = re.compile(r"<!--\s*atazan:.*?-->")
 
 def _markers(site: _Pages) -> list[Problem]:
     """A hand-written page's `<!-- atazan:… -->` markers: the build fills only `<!-- atazan:held -->`
-    (website/held.py), and only on a line of its own (the block it becomes is an admonition)."""
-    from atazan.website.held import MARKER
+    (website/held.py) and `<!-- atazan:launcher -->` (the home page's launcher, kinds/home.py), and
+    only on a line of its own (each becomes a block)."""
+    from atazan.website.held import MARKER as HELD
+    from atazan.website.kinds.home import MARKER as LAUNCHER
 
+    known = f"{HELD} (what the dataset holds of the text) and {LAUNCHER} (the home page's launcher)"
     problems = []
     for (lang, path), abs_path in sorted(site.hand_written.items()):
         for number, line in enumerate((site.markdown(lang, path) or "").splitlines(), start=1):
             for found in _MARKER.finditer(line):
-                if found[0] != MARKER:
+                if found[0] not in (HELD, LAUNCHER):
                     problems.append(Problem(display_path(abs_path, site.root), "", f"unknown marker '{found[0]}': the build "
-                                            f"fills only {MARKER} (what the dataset holds of the text)", number))
-                elif line.strip() != MARKER:
-                    problems.append(Problem(display_path(abs_path, site.root), "", f"{MARKER} must stand on a line of its "
+                                            f"fills only {known}", number))
+                elif line.strip() != found[0]:
+                    problems.append(Problem(display_path(abs_path, site.root), "", f"{found[0]} must stand on a line of its "
                                             "own (it becomes a block)", number))
     return problems
 
