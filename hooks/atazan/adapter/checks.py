@@ -16,7 +16,7 @@ What it checks, all at once (a problem in one part does not hide those in anothe
   to a page or file that exists in that language, and to an anchor that page has (MkDocs'
   `validation.links.anchors: warn` in mkdocs.yml). Links that leave the language folder are left
   to MkDocs, whose mkdocs-static-i18n lookup for them this module does not repeat; and their
-  `<!-- atazan:… -->` markers (only `<!-- atazan:held -->`, on a line of its own).
+  `<!-- atazan:… -->` markers (only `<!-- atazan:held -->` and `<!-- atazan:launcher -->`, each on a line of its own).
 
 Links, nav and the generated pages need the site plan, so they wait for valid data; `DataError.
 not_checked` says so.
@@ -429,20 +429,21 @@ _MARKER = re.compile(r"<!--\s*atazan:.*?-->")
 
 
 def _markers(site: _Pages) -> list[Problem]:
-    """A hand-written page's `<!-- atazan:… -->` markers: the build fills only `<!-- atazan:held -->`
-    (website/held.py) and `<!-- atazan:launcher -->` (the home page's launcher, kinds/home.py), and
-    only on a line of its own (each becomes a block)."""
-    from atazan.website.held import MARKER as HELD
-    from atazan.website.kinds.home import MARKER as LAUNCHER
+    """A hand-written page's `<!-- atazan:… -->` markers: the build fills only its known ones
+    (`<!-- atazan:held -->`, website/held.py; `<!-- atazan:launcher -->`, website/kinds/home.py), and
+    only on a line of their own (each becomes a block)."""
+    from atazan.website import held
+    from atazan.website.kinds import home
 
-    known = f"{HELD} (what the dataset holds of the text) and {LAUNCHER} (the home page's launcher)"
+    known = {held.MARKER: "what the dataset holds of the text", home.MARKER: "the home page's launcher"}
+    names = ", ".join(f"{marker} ({what})" for marker, what in known.items())
     problems = []
     for (lang, path), abs_path in sorted(site.hand_written.items()):
         for number, line in enumerate((site.markdown(lang, path) or "").splitlines(), start=1):
             for found in _MARKER.finditer(line):
-                if found[0] not in (HELD, LAUNCHER):
+                if found[0] not in known:
                     problems.append(Problem(display_path(abs_path, site.root), "", f"unknown marker '{found[0]}': the build "
-                                            f"fills only {known}", number))
+                                            f"fills only {names}", number))
                 elif line.strip() != found[0]:
                     problems.append(Problem(display_path(abs_path, site.root), "", f"{found[0]} must stand on a line of its "
                                             "own (it becomes a block)", number))

@@ -25,7 +25,7 @@ from atazan.website import plan
 from atazan.website.i18n import Strings, load_strings, strings_path, text_strings_path
 from atazan.website.kinds import PAGE_KINDS
 from atazan.website.kinds.handout import qr_svg
-from atazan.website.pagefile import GENERATED_MARK, GeneratedPage
+from atazan.website.pagefile import DOCS, GENERATED_MARK, GeneratedPage
 from atazan.website.plan import SitePlan
 
 
@@ -239,8 +239,9 @@ class PageLinks:
 
 def render_all(dataset: Dataset, languages: tuple[Lang, ...] = LANGUAGES, site_url: str = "",
                repo_url: str = "") -> list[GeneratedPage]:
-    """Every generated page in every language (a plan made and rendered at once)."""
-    return render(plan.build(dataset, languages, site_url, repo_url))
+    """Every generated page written into docs/<lang>/, in every language (a plan made and rendered at
+    once); not the files written into the built site (feeds) nor the parts of hand-written pages."""
+    return [p for p in render(plan.build(dataset, languages, site_url, repo_url)) if p.output == DOCS]
 
 
 # The macro files, by the name page templates call them with (m.status, nm.source_row, hm.body).

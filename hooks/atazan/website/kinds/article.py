@@ -203,11 +203,29 @@ def notes_of(dataset: Dataset, number: str, lang: Lang) -> dict[str, tuple[Note,
     return {eid: tuple(found) for eid, found in notes.items()}
 
 
+def _reading_order(view: legaltext.ArticleView) -> list[str]:
+    """The places a note can stand beside, in reading order: the article, then each numbered
+    paragraph and its subparagraphs."""
+    return [view.eid] + [eid for b in view.blocks for eid in ((b.eid,) if b.number else ()) + tuple(s.eid for s in b.subparagraphs)]
+
+
+def _placed(notes: dict[str, tuple[Note, ...]], view: legaltext.ArticleView | None, eid: str) -> dict[str, tuple[Note, ...]]:
+    """Every note at a place the shown text has: one whose paragraph this text lacks (a language's
+    text laid out differently, or no text shown) goes beside the whole article, never dropped."""
+    places = set(_reading_order(view)) if view is not None else {eid}
+    out: dict[str, list[Note]] = {}
+    for place, found in notes.items():
+        target = place if place in places else eid
+        kept = out.setdefault(target, [])
+        kept.extend(n for n in found if (n.kind, n.id) not in {(k.kind, k.id) for k in kept})
+    return {place: tuple(found) for place, found in out.items()}
+
+
 def _once_in_full(notes: dict[str, tuple[Note, ...]], view: legaltext.ArticleView | None) -> dict[str, tuple[Note, ...]]:
     """Each item in full at the first place it stands in reading order, its title only after that."""
     if view is None:
         return notes
-    order = [view.eid] + [eid for b in view.blocks for eid in ((b.eid,) if b.number else ()) + tuple(s.eid for s in b.subparagraphs)]
+    order = _reading_order(view)
     seen: set[tuple[str, str]] = set()
     out = dict(notes)
     for eid in order:
@@ -235,7 +253,7 @@ def article_page(dataset: Dataset, version: str, number: str, lang: Lang) -> Art
     numbers = legaltext.article_numbers(dataset, version)
     shown = legaltext.choose(dataset, version, lang, number)
     article = legaltext.article_view(dataset, version, shown.text_lang, number) if shown else None
-    notes = _once_in_full(notes_of(dataset, number, lang), article)
+    notes = _once_in_full(_placed(notes_of(dataset, number, lang), article, article_eid(number)), article)
     beside = {(note.kind, note.id) for found in notes.values() for note in found}
     explained = list(dict.fromkeys(note.id for found in notes.values() for note in found if note.kind == attached.EXPLANATION))
     explanations = [provision_link(dataset, pid, lang) for pid in explained]

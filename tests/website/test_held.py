@@ -21,7 +21,8 @@ TEXT_STRINGS = yaml.safe_load((ROOT / "overrides" / "atazan" / "strings-text.yml
 
 # The interface sentences that say a text is not held.
 NOT_HELD_KEYS = [(STRINGS, "held.missing.title"), (STRINGS, "held.adopted_missing"), (STRINGS, "adopted.missing.title"),
-                 (STRINGS, "adopted.missing.body"), (STRINGS, "handout.drafts"), (TEXT_STRINGS, "text.index.none")]
+                 (STRINGS, "adopted.missing.body"), (STRINGS, "handout.drafts"), (TEXT_STRINGS, "text.index.not_held"),
+                 (STRINGS, "notfound.no_text.title")]
 # How prose (data, docs) says that we do not hold a text: the shipped site said all of these
 # before issue 21 (data prose, the home page, About); none may stand on a site that holds it.
 CLAIMS = {
