@@ -12,6 +12,7 @@ import pytest
 
 from atazan.errors import DataError
 from atazan.dataset.validate import load_dataset
+from conftest import nonempty
 
 LANGS = ("kk", "ru", "en")
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
@@ -154,7 +155,7 @@ def test_atom_feed_is_valid_and_complete(site_dir, dataset, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_news_index_links_its_feed(site_dir, lang):
-    for page, html in index_pages(site_dir, lang):
+    for page, html in nonempty(index_pages(site_dir, lang), "news index pages"):
         href = re.search(r'<a href="([^"]+)" type="application/atom\+xml">', html).group(1)
         target = (page.parent / href).resolve()
         assert target == (site_dir / "feeds" / f"news-{lang}.xml").resolve() and target.exists()

@@ -258,8 +258,8 @@ class Pager:
 
     number: int
     count: int
-    newer: str | None  # the page before (newer stories), None on page 1
-    older: str | None  # the page after, None on the last
+    newer: PagerLink | None  # the page before (newer stories), None on page 1
+    older: PagerLink | None  # the page after, None on the last
     links: tuple[PagerLink | None, ...]  # the first, the last and the neighbours; None stands for a gap
     newest: str  # the dates of the page's first and last entries, formatted
     oldest: str
@@ -289,8 +289,8 @@ def _pager(number: int, count: int, entries: list[IndexEntry]) -> Pager:
             links.append(None)
         links.append(PagerLink(n, routes.news_index_page(n), n == number))
     return Pager(number, count,
-                 routes.news_index_page(number - 1) if number > 1 else None,
-                 routes.news_index_page(number + 1) if number < count else None,
+                 PagerLink(number - 1, routes.news_index_page(number - 1), False) if number > 1 else None,
+                 PagerLink(number + 1, routes.news_index_page(number + 1), False) if number < count else None,
                  tuple(links), entries[0].date if entries else "", entries[-1].date if entries else "")
 
 
