@@ -236,12 +236,10 @@ class NewsContext(Context):
     page: NewsPage
 
 
-# Entries (stories and milestones) per page of the news index. Its first load must stay within
-# the 80 KB budget (issue 26): beside the theme's CSS and JS (~70 KB gzipped) and the page's
-# header and navigation (~6 KB), about 5 KB are left for the list, and a real story's entry
-# (headline, our summary, its glossary links) weighs 0.3-0.4 KB gzipped: 10 entries left the
-# shipped site's first page 0.5 KB under the budget, 8 leave room for longer summaries. (With the
-# 5x bench news on one page, 415 stories, the page alone was 35 KB gzipped.)
+# Entries (stories and milestones) per page of the news index (issue 26: first load within 80 KB).
+# An entry (headline, our summary with its glossary links, outlet) weighs 0.3-0.4 KB gzipped; with
+# 8 a page the page's own HTML is 7.6 KB, as much as the home page's (with 415 stories on one page
+# it was 35 KB). The shell every page loads decides the rest: decisions/perf-2026-12.md.
 ENTRIES_PER_PAGE = 8
 
 
