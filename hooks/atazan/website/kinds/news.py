@@ -237,8 +237,9 @@ class NewsContext(Context):
 
 
 # Entries (stories and milestones) per page of the news index (issue 26: first load within 80 KB).
-# An entry (headline, our summary with its glossary links, outlet) weighs 0.3-0.4 KB gzipped; with
-# 8 a page the page's own HTML is 7.6 KB, as much as the home page's (with 415 stories on one page
+# An entry of the shipped news (headline, our summary with its glossary links, outlet) weighs about
+# 0.4 KB gzipped: with 8 a page, page 1's own HTML is 10.4 KB gzipped on the shipped site and 7.6 KB
+# on the bench's full-scale site, whose synthetic stories are shorter (with 415 stories on one page
 # it was 35 KB). The shell every page loads decides the rest: decisions/perf-2026-12.md.
 ENTRIES_PER_PAGE = 8
 
