@@ -304,7 +304,7 @@ def copy_project(target: Path) -> Path:
 
 def nonempty(items, what: str = "") -> list:
     """`items` as a list, failing when it holds nothing: a test that loops over it then cannot pass
-    without running its asserts (tests/test_tests_can_fail.py keeps every such test on it)."""
+    without running its asserts (tests/project/test_tests_can_fail.py keeps every such test on it)."""
     found = list(items)
     assert found, f"nothing to check{': ' + what if what else ''} (did a path or a name change?)"
     return found

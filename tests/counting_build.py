@@ -2,7 +2,7 @@
 `mkdocs build --strict --site-dir SITE`, in this process, with the constructor of every page
 model counted; writes the counts and the generator modules the build imported to COUNTS.json.
 
-The suite's real site (conftest.site_dir) is built this way, so that tests/test_plan.py can check
+The suite's real site (conftest.site_dir) is built this way, so that tests/website/test_plan.py can check
 that each page model is made once per build without a build of its own. Counting changes nothing
 in the output."""
 

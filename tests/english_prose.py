@@ -1,5 +1,5 @@
 """Finds English a Kazakh or Russian reader would see on a built page, outside any element marked
-lang="en" (tests/test_reader_language.py). Run as a script to list the findings of a built site:
+lang="en" (tests/language/test_reader_language.py). Run as a script to list the findings of a built site:
 
     python3 tests/english_prose.py SITE_DIR
 """

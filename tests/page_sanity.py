@@ -1,4 +1,4 @@
-"""What no built page may show a reader, whatever its kind (tests/test_page_sanity.py): each HTML
+"""What no built page may show a reader, whatever its kind (tests/readers/test_page_sanity.py): each HTML
 page of a site is parsed once, and every page kind, present or future, is covered without new code.
 
 Findings, by kind:
@@ -210,7 +210,7 @@ def _broken(site: Path, page: _Page, pages: dict[str, _Page], offline: bool) -> 
     for tag, link in page.links:
         link = link.strip()
         if SCHEME.match(link):
-            continue  # another site (tests/test_links.py reports those), or mailto:, data:
+            continue  # another site (tests/readers/test_links.py reports those), or mailto:, data:
         address, _, fragment = link.partition("#")
         address = unquote(address.split("?", 1)[0])
         fragment = unquote(fragment)

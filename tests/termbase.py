@@ -1,6 +1,6 @@
 """The termbase check (data/terms.yml, issues 12 and 23): every place a reader meets our words,
 scanned for the rejected variants of each concept, each finding naming its file and line, or its
-built page. tests/test_terms.py runs it; run it as a script to list the findings of any built site
+built page. tests/language/test_terms.py runs it; run it as a script to list the findings of any built site
 (the shipped one, the full-scale rehearsal, a copy with texts imported):
 
     python3 tests/termbase.py SITE_DIR

@@ -461,7 +461,7 @@ def test_an_article_number_search_without_the_text_says_where_it_is(browser, sit
         page.close()
 
 
-from test_language import pages_url  # noqa: E402,F401  (the shipped site at /ata-zan/, its 404 page for every miss)
+from language.test_language import pages_url  # noqa: E402,F401  (the shipped site at /ata-zan/, its 404 page for every miss)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -505,6 +505,6 @@ def test_a_section_comparison_prints_on_one_sheet_with_its_qr(browser, rehearsal
     pdf = print_pdf(browser, sheet, tmp_path / "first.pdf")
     online = f"https://ata-zan.github.io/ata-zan/{PREFIX[lang]}changes/{PAIR[0]}--{PAIR[1]}/section-i/"
     assert squeeze(online.split("://")[1]) in squeeze(pdf_text(pdf))
-    from test_handouts import _decode_qr
+    from website.test_handouts import _decode_qr
 
     assert online in _decode_qr(pdf, tmp_path)

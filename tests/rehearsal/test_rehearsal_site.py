@@ -53,7 +53,7 @@ def test_every_adopted_article_has_its_page_in_every_language(rehearsal_site, la
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_curated_entries_reach_their_article_pages(rehearsal_site, lang):
-    # Beside the text they explain (website/attached.py; tests/test_attached.py checks where).
+    # Beside the text they explain (website/attached.py; tests/website/test_attached.py checks where).
     curated = [(pid, entry["number"]) for pid, entries in OVERLAY["provisions"].items() for entry in entries
                if entry["version"] == "adopted"]
     for pid, number in nonempty(curated, "the overlay's entries for adopted articles"):

@@ -8,7 +8,7 @@ defence in depth under the escaping.
   policy does run it: the policy is what stops it;
 - the site keeps working under it, with no violation reported: search, glossary tooltips, the
   palette toggle, the language switch, the Print button, handouts (QR), and the offline copy's
-  search from file:// (the 404 page: tests/test_language.py).
+  search from file:// (the 404 page: tests/language/test_language.py).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from conftest import ROOT
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from test_hostile_data import hostile_project, hostile_site, hostile_url  # noqa: E402,F401 (fixtures)
-from test_offline import offline_root  # noqa: E402,F401 (fixture)
+from readers.test_offline import offline_root  # noqa: E402,F401 (fixture)
 
 def _shape(script: str) -> str:
     """A script without the values a page fills in (Material's base URL, as new URL("…"))."""
@@ -174,7 +174,7 @@ def test_the_site_works_under_the_policy_without_a_violation(site_dir, site_url,
     assert page.locator(".atazan-qr svg").count() >= 1
     check("handout")
     # The 404 page's script (a file now) is followed through a miss in each language by
-    # tests/test_language.py, on a server that answers as GitHub Pages does.
+    # tests/language/test_language.py, on a server that answers as GitHub Pages does.
     context.close()
     assert violations == {} and errors == []
 

@@ -130,7 +130,7 @@ def built_url(built):
 @pytest.mark.parametrize("lang,query", [("kk", "6"), ("ru", "6"), ("en", "6"), ("ru", "статья 6"), ("kk", "6-бап"),
                                         ("en", "Article 61")])
 def test_typing_an_article_number_into_search_finds_that_article_first(browser, built_url, lang, query):
-    from test_search import SearchPage  # tests/test_search.py: Material's panel, driven as a reader does
+    from website.test_search import SearchPage  # tests/website/test_search.py: Material's panel, driven as a reader does
 
     page = SearchPage(browser, built_url, lang)
     try:

@@ -11,7 +11,7 @@ from the texts by similarity and then confirmed by a person:
    texts are closer, so two near-identical short articles are not swapped. A pair below
    `REVIEW_BELOW` is proposed only if it is the best match of one of its two articles: otherwise
    it is what is left of two unrelated articles once their better matches are taken (measured in
-   tests/test_correspondence.py on the rehearsal and the fixtures: the rehearsal's removed
+   tests/dataset/test_correspondence.py on the rehearsal and the fixtures: the rehearsal's removed
    first-draft Article 70 and new adopted Article 6 scored 56, each with better matches elsewhere,
    while no true pair scores below 80).
 3. `Table` holds one row per article identity: its number in each version, or None (the article is

@@ -48,7 +48,7 @@ CURRENT, OUTDATED, DIFFERS, UNCHECKED, UNSTAMPED = "current", "outdated", "diffe
 FRAGMENT, LOCATED, PASSAGE = "fragment", "located", "passage"
 # How close the held words must come to a quotation (rapidfuzz partial ratio of the normalised
 # words, 0-100) to be the place it quotes: one word changed in a short quotation stays above it; a
-# paraphrase or another translation falls well below (tests/test_explanations.py measures both).
+# paraphrase or another translation falls well below (tests/dataset/test_explanations.py measures both).
 LOCATE_AT = 80.0
 
 _WORD = re.compile(r"\w+")
@@ -118,7 +118,7 @@ class Check:
                        f"quotation; check the explanation against the held text, then run {stamp}")
         else:
             # Unstamped is no warning: a new record is stamped by `atazan stamp` before it lands
-            # (tests/test_explanations_data.py checks the committed data), and nothing has changed yet.
+            # (tests/dataset/test_explanations_data.py checks the committed data), and nothing has changed yet.
             return None
         return Problem(self.path, self.field, message, self.line, "warning")
 

@@ -337,7 +337,7 @@ class RejectedVariant(Record):
 
 
 class PreferredTerm(Record):
-    """One concept, one word per language: the glossary contributors and tests/test_terms.py use."""
+    """One concept, one word per language: the glossary contributors and tests/language/test_terms.py use."""
 
     concept: Text
     preferred: Annotated[dict[Lang, Text], AfterValidator(_all_languages)]

@@ -3,7 +3,7 @@
 Python's own order is by code point, which puts the Kazakh letters Ә Ғ Қ Ң Ө Ұ Ү Һ І after Я
 (Құрылтай and Әкім after Яндекс). ICU's collation for `kk` follows the Kazakh alphabet
 (А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я), the one for
-`ru` the Russian alphabet (Ё with Е), and both ignore case; tests/test_collation.py checks the
+`ru` the Russian alphabet (Ё with Е), and both ignore case; tests/website/test_collation.py checks the
 letters against that list, so a change in ICU's data fails there, not on a page.
 """
 

@@ -3,7 +3,7 @@
 Source labels on kk and ru pages carry no English words: an outlet, an institution or our own
 timeline is named in the page's language. An outlet the table does not name yet is shown as the
 record writes it (the news dumps are English) and marked as English, so a screen reader reads it
-right and tests/test_source_labels.py names it.
+right and tests/language/test_source_labels.py names it.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ ORGANISERS = "organisers.md"
 CONTRIBUTING = "contributing.md"
 
 # Where generated pages live under docs/<lang>/: .gitignore lists exactly these
-# (tests/test_routes.py checks it with `git check-ignore`).
+# (tests/website/test_routes.py checks it with `git check-ignore`).
 GENERATED = ("provisions/", "themes/", "news/", "factchecks/", "handouts/", "articles/", "texts/", "changes/",
              "kk-ru/", GLOSSARY, TIMELINE, TRANSLATION_STATUS)
 

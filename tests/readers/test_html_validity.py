@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from test_a11y import sample_pages
+from readers.test_a11y import sample_pages
 
 # Errors in Material 9.8.1's own markup, which we do not template: its checkbox toggles carry
 # autocomplete="off", and the sidebar's "Table of contents" label points at the __toc toggle

@@ -86,7 +86,7 @@ def test_pull_request_checks_run_the_whole_chain_in_order():
         "bash .ci/run",
     ]
     # The suite's link checker covers the built site in every language; the workflow relies on it.
-    links = (ROOT / "tests" / "test_links.py").read_text(encoding="utf-8")
+    links = (ROOT / "tests" / "readers" / "test_links.py").read_text(encoding="utf-8")
     assert "def test_no_broken_links_or_anchors" in links and "(kk, ru, en)" in links
     steps = _steps(workflow)
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
@@ -97,7 +97,7 @@ def test_pull_request_checks_run_the_whole_chain_in_order():
     assert workflow["jobs"]["checks"]["container"]["image"].startswith("python:3.11-bookworm")
     cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == "~/.cache/pip" and "requirements.txt" in cache["with"]["key"]
-    # The banner is silenced once, by mkdocs.yml (tests/test_build.py builds without the variable).
+    # The banner is silenced once, by mkdocs.yml (tests/adapter/test_build.py builds without the variable).
     assert all("NO_MKDOCS_2_WARNING" not in path.read_text(encoding="utf-8") for path in WORKFLOWS)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parent.parent
 LOOPS = (ast.For, ast.AsyncFor, ast.While)
 # Calls that keep a sure iterable sure.
 WRAPPERS = {"enumerate", "sorted", "reversed", "zip", "list", "tuple"}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from test_build import _project_with_fixture_data
+from adapter.test_build import _project_with_fixture_data
 
 
 def _free_port() -> int:

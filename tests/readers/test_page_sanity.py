@@ -19,13 +19,13 @@ from page_sanity import counts, scan
 # conftest.built_once). Imported under names that say which site they are.
 from changes.test_changes_site import built as changes_site, project  # noqa: F401
 from security.test_hostile_data import hostile_project, hostile_site  # noqa: F401
-from test_bad_input import injected_site  # noqa: F401
-from test_build import fixture_site  # noqa: F401
-from test_offline import offline_root  # noqa: F401
+from adapter.test_bad_input import injected_site  # noqa: F401
+from adapter.test_build import fixture_site  # noqa: F401
+from readers.test_offline import offline_root  # noqa: F401
 from text.test_text_site import built as text_site  # noqa: F401
 
 # The injected provision's title and summary hold Jinja syntax on purpose: the pages must show it
-# as written (tests/test_bad_input.py).
+# as written (tests/adapter/test_bad_input.py).
 INJECTED_LITERAL = ("{{ config.site_name }}", "{% raw %}")
 
 # (id, fixture, scan options, known defect or None)

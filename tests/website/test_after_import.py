@@ -2,7 +2,7 @@
 the preamble cut into printed lines, the feed's date passed off as the adoption, a text in another
 language with an unmarked source, an edit button on the official wording, «статьёй» not read as an
 article reference, and a weak leftover pair proposed by `atazan match`. The 404 pages of the offline
-copy: tests/test_page_sanity.py (every link of every build)."""
+copy: tests/readers/test_page_sanity.py (every link of every build)."""
 
 from __future__ import annotations
 

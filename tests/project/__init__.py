@@ -1,0 +1,1 @@
+"""Tests of the project itself: types, tests that can fail, CI workflows."""

@@ -1,0 +1,1 @@
+"""Tests of command-line tools (hooks/atazan/tools/): the atazan command, the bench, schema export."""
