@@ -296,6 +296,12 @@ def _duplicate_keys(node: yaml.Node | None, shown_path: str) -> list[Problem]:
             seen: set[str] = set()
             for key_node, value_node in current.value:
                 if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.tag == "tag:yaml.org,2002:merge":
+                        # `<<: {title: …}` adds keys nobody wrote out, and drops the ones the record
+                        # itself gives without a word: a value the page shows that the file hides.
+                        problems.append(Problem(shown_path, "<<", "a YAML merge key mixes in keys written elsewhere "
+                                                "(and silently loses those it repeats); write the keys out",
+                                                key_node.start_mark.line + 1))
                     if key_node.value in seen:
                         problems.append(
                             Problem(shown_path, key_node.value, "duplicate key", key_node.start_mark.line + 1)

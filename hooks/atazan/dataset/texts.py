@@ -28,7 +28,7 @@ from pydantic_core import PydanticCustomError
 from atazan import LANGUAGES
 from atazan.dataset.load import LoadedFile, read_yaml
 from atazan.dataset import messages, textrules
-from atazan.dataset.schema import IsoDate, Lang, Text, Url, VersionId
+from atazan.dataset.schema import IsoDate, Lang, RegistryCode, Text, Url, VersionId
 from atazan.errors import Problem, display_path
 from atazan.fsutil import is_inside
 
@@ -58,7 +58,9 @@ class TextSource(_Record):
     title: Text
     date: IsoDate
     url: Url | None = None
-    registry: Text | None = None  # the legal information system's code, e.g. K950001000_
+    # The legal information system's code, e.g. K950001000_: the source line links the official portal's
+    # page of it (website/official.py), so it is a code or nothing, never free text.
+    registry: RegistryCode | None = None
     official: bool
     translator: Text | None = None  # who translated an unofficial text
     # False: the file holds only the parts of the version a source quotes (the shipped fragments).
