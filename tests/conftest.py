@@ -71,7 +71,7 @@ def seeds_present() -> bool:
 # drive chromium: a test that takes one is `slow` by itself. The fast subset is the data, render and
 # generator tests plus the checks of the real site's HTML (one build).
 EXTRA_BUILDS = {"injected_site", "fixture_site", "offline_root", "hostile_project", "hostile_site", "built", "matched_once",
-                "rehearsal_dir", "rehearsal_site", "rehearsal_offline"}
+                "rehearsal_dir", "rehearsal_site", "rehearsal_offline", "hostile_imports_site"}
 BROWSER = {"browser"}
 
 

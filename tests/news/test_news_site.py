@@ -12,6 +12,7 @@ import pytest
 
 from atazan.errors import DataError
 from atazan.dataset.validate import load_dataset
+from conftest import nonempty
 
 LANGS = ("kk", "ru", "en")
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
@@ -51,24 +52,60 @@ def test_story_with_url_links_it(site_dir):
     assert 'href="https://www.gov.kz/memleket/entities/kostanai-kalasy-akimat/press/news/details/1152143?lang=kk"' in page
 
 
+def index_pages(site_dir, lang) -> list[tuple[object, str]]:
+    """The news index's pages in order, (file, HTML), found as a reader finds them: from page 1,
+    following each page's "older" link (rel="next")."""
+    path = site_dir / f"{PREFIX[lang]}news" / "index.html"
+    pages = []
+    while path is not None:
+        assert path.exists() and path not in [p for p, _ in pages], path
+        html = path.read_text(encoding="utf-8")
+        pages.append((path, html))
+        older = re.findall(r'<a href="([^"]+)" rel="next">', html)
+        assert len(set(older)) <= 1, older  # the same link above and below the list
+        path = (path.parent / older[0] / "index.html").resolve() if older else None
+    return pages
+
+
+def _story_links(page, html) -> set[str]:
+    """The stories the page's list links to (their folder names)."""
+    listing = html.split('<div class="atazan-news-list"', 1)[1].split("</div>", 1)[0]
+    news = (page.parent if page.parent.name == "news" else page.parent.parent.parent).resolve()
+    return {(page.parent / href).resolve().name for href in re.findall(r'<a href="([^"]+)"', listing)
+            if (page.parent / href).resolve().parent == news}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_shown_story_has_a_page_and_an_index_entry(site_dir, dataset, lang):
-    index = _html(site_dir, lang, "news")
+    pages = index_pages(site_dir, lang)
     shown = [nid for nid, item in dataset.news.items() if item.machine.relevance.relevant]
     assert len(shown) == 15
+    # kinds/news.py: ENTRIES_PER_PAGE stories and milestones a page, newest first.
+    assert len(pages) == -(-(len(shown) + len(dataset.timeline)) // 8)
+    linked = [nid for page, html in pages for nid in _story_links(page, html)]
+    assert sorted(linked) == sorted(shown)  # each story once
     for nid in shown:
         assert (site_dir / f"{PREFIX[lang]}news/{nid}/index.html").exists()
-        assert f'href="{nid}/"' in index
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_news_index_carries_the_verified_milestones_in_date_order(site_dir, dataset, lang):
-    index = _html(site_dir, lang, "news")
+def test_news_index_carries_the_verified_milestones_newest_first(site_dir, dataset, lang):
+    pages = index_pages(site_dir, lang)
+    everything = "".join(html for _, html in pages)
     for event in dataset.timeline:
-        assert event.event[lang].text.split()[0] in index
-    assert "https://timesca.com/?p=51256" in index  # a milestone source
-    ids = re.findall(r'<h3 id="([^"]+)"', index)
-    assert len(ids) == 15 + len(dataset.timeline)
+        assert event.event[lang].text.split()[0] in everything
+    assert "https://timesca.com/?p=51256" in everything  # a milestone source
+    listed = [re.findall(r'<h3><time datetime="([0-9-]+)">', html) for _, html in pages]
+    dates = [d for page in listed for d in page]
+    assert len(dates) == 15 + len(dataset.timeline) and dates == sorted(dates, reverse=True)
+    assert all(len(page) == 8 for page in listed[:-1])
+    # Page 1 leads to the verified milestones (the timeline) and the fact-checks; later pages are
+    # left out of search (their title and introduction are page 1's).
+    first = pages[0][1]
+    assert 'href="../timeline/"' in first and 'href="../factchecks/"' in first
+    index = json.loads((site_dir / "search" / f"search_index.{lang}.json").read_text(encoding="utf-8"))
+    located = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert f"{PREFIX[lang]}news/" in located and not any("news/page/" in where for where in located)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -118,10 +155,10 @@ def test_atom_feed_is_valid_and_complete(site_dir, dataset, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_news_index_links_its_feed(site_dir, lang):
-    index = _html(site_dir, lang, "news")
-    href = re.search(r'<a href="([^"]+)" type="application/atom\+xml">', index).group(1)
-    target = (site_dir / f"{PREFIX[lang]}news" / href).resolve()
-    assert target == (site_dir / "feeds" / f"news-{lang}.xml").resolve() and target.exists()
+    for page, html in nonempty(index_pages(site_dir, lang), "news index pages"):
+        href = re.search(r'<a href="([^"]+)" type="application/atom\+xml">', html).group(1)
+        target = (page.parent / href).resolve()
+        assert target == (site_dir / "feeds" / f"news-{lang}.xml").resolve() and target.exists()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -189,7 +226,23 @@ def test_news_index_in_a_real_browser(site_url, browser):
     try:
         page.goto(site_url + "ru/news/")
         assert page.locator("h1").inner_text().rstrip("¶").strip() == "Новости"
-        page.locator(f'a[href="{PROPOSALS}/"]').first.click()
+        # A reader pages back ("Раньше →") to the last page, and from there to page 1 by its number.
+        pages = 1
+        while page.locator("a[rel=next]").count():
+            page.locator("a[rel=next]").first.click()
+            page.wait_for_load_state()
+            pages += 1
+        assert pages >= 2 and page.locator("h1").inner_text().rstrip("¶").strip() == f"Новости, страница {pages}"
+        page.locator(".atazan-pager a", has_text=re.compile(r"^1$")).first.click()
+        page.wait_for_url(site_url + "ru/news/")
+        # Then to the story, page by page.
+        for _ in range(pages):
+            story = page.locator(f'.atazan-news-list a[href$="{PROPOSALS}/"]')
+            if story.count():
+                break
+            page.locator("a[rel=next]").first.click()
+            page.wait_for_load_state()
+        story.first.click()
         page.wait_for_url(site_url + f"ru/news/{PROPOSALS}/")
         assert page.locator("html").get_attribute("lang") == "ru"
         assert page.get_by_text("в источнике нет ссылки").count() >= 1

@@ -188,9 +188,7 @@ def _theme_templates(config: MkDocsConfig, root: str, strings: Strings | None) -
             name = os.path.relpath(path, theme).replace(os.sep, "/")
             shown = display_path(path, root)
             try:
-                source = _loader(env).get_source(env, name)[0]
-                env.get_template(name)
-                ast = env.parse(source, name, path)
+                ast = _parsed_template(env, _loader(env).get_source(env, name)[0], name, path)
             except jinja2.TemplateSyntaxError as error:
                 problems.append(_template_problem(error, root, shown))
                 continue
@@ -217,13 +215,32 @@ def _generator_templates(root: str, tables: dict[str, Strings]) -> list[Problem]
     for name in sorted(n for n in os.listdir(folder) if n.endswith(".j2")):
         path = os.path.join(folder, name)
         try:
-            env.get_template(name)
-            ast = env.parse(_loader(env).get_source(env, name)[0], name, path)
+            ast = _parsed_template(env, _loader(env).get_source(env, name)[0], name, path)
         except jinja2.TemplateSyntaxError as error:
             problems.append(_template_problem(error, root, display_path(path, root)))
             continue
         problems += _keys_missing(ast, display_path(path, root), tables)
     return problems
+
+
+# A live preview (atazan serve) checks every template again on each edit; compiling and parsing
+# them is most of that check, and an edit of data changes none of them. A template whose source
+# compiled and parsed before is not compiled again: keyed by the source itself (read anew each
+# time), so an edit of a template is always checked. Compiling (get_template) also finds an
+# unknown filter; the filters are the hook's, the same for the whole process.
+_TEMPLATE_ASTS: dict[tuple[str, str, str], jinja2.nodes.Template] = {}
+
+
+def _parsed_template(env: jinja2.Environment, source: str, name: str, path: str) -> jinja2.nodes.Template:
+    key = (path, name, source)
+    ast = _TEMPLATE_ASTS.get(key)
+    if ast is None:
+        env.get_template(name)  # an error raises and is never kept
+        ast = env.parse(source, name, path)
+        if len(_TEMPLATE_ASTS) > 512:
+            _TEMPLATE_ASTS.clear()
+        _TEMPLATE_ASTS[key] = ast
+    return ast
 
 
 def _render(plan: site_plan.SitePlan, root: str) -> tuple[list[GeneratedPage] | None, list[Problem]]:

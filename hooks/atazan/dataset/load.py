@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -91,6 +92,22 @@ def read_yaml(abs_path: str, shown_path: str, root: str | None = None) -> tuple[
     raw, problem = _read_regular_file(abs_path, shown_path, root)
     if problem is not None or raw is None:
         return None, [problem] if problem else []
+    loaded, problems = _parsed(raw, shown_path)
+    return loaded, list(problems)
+
+
+# A live preview (atazan serve) loads the whole dataset again on every edit, and parsing is most of
+# that (the Constitution's texts are the largest files): a file whose bytes are as last time is
+# not parsed again. Keyed by the bytes themselves, read (and contained) anew every time, so an
+# edit is never missed. A one-shot build reads each file once and gains nothing. The parsed data
+# is shared between loads: no reader of it changes it in place.
+@lru_cache(maxsize=4096)
+def _parsed(raw: bytes, shown_path: str) -> tuple[LoadedFile | None, tuple[Problem, ...]]:
+    loaded, problems = _parse_checked(raw, shown_path)
+    return loaded, tuple(problems)
+
+
+def _parse_checked(raw: bytes, shown_path: str) -> tuple[LoadedFile | None, list[Problem]]:
     try:
         # utf-8-sig accepts a byte-order mark that Windows editors add.
         text = raw.decode("utf-8-sig")
@@ -279,6 +296,12 @@ def _duplicate_keys(node: yaml.Node | None, shown_path: str) -> list[Problem]:
             seen: set[str] = set()
             for key_node, value_node in current.value:
                 if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.tag == "tag:yaml.org,2002:merge":
+                        # `<<: {title: …}` adds keys nobody wrote out, and drops the ones the record
+                        # itself gives without a word: a value the page shows that the file hides.
+                        problems.append(Problem(shown_path, "<<", "a YAML merge key mixes in keys written elsewhere "
+                                                "(and silently loses those it repeats); write the keys out",
+                                                key_node.start_mark.line + 1))
                     if key_node.value in seen:
                         problems.append(
                             Problem(shown_path, key_node.value, "duplicate key", key_node.start_mark.line + 1)

@@ -42,6 +42,9 @@ def message(item: Mapping[str, Any], model: type[BaseModel], loc: tuple[Any, ...
             return f"expected an id like 'land-ownership' (lowercase letters, digits, hyphens), got {given!r}"
         if ctx.get("pattern") == schema.URL_PATTERN:
             return schema.url_problem(str(given)) or f"unexpected format {given!r}"
+        if ctx.get("pattern") == f"^{schema.REGISTRY_PATTERN}$":
+            return (f"expected a registry code like K2600000000 (a capital letter, then capital letters, digits or _; "
+                    f"5 to 20 in all), got {given!r}")
         return f"unexpected format {given!r}"
     if kind in ("string_too_short", "too_short"):
         return "must not be empty"

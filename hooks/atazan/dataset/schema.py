@@ -182,7 +182,8 @@ class GlossaryTerm(Record):
 
 # A registry code of the state's legal information system (K950001000_, K2600000000): letters,
 # digits and the underscore only, so a portal address made from it (website/official.py) is safe.
-RegistryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{4,19}$")]
+REGISTRY_PATTERN = r"[A-Z][A-Z0-9_]{4,19}"  # whole string: re.fullmatch (a `$` lets a final newline pass)
+RegistryCode = Annotated[str, StringConstraints(pattern=f"^{REGISTRY_PATTERN}$")]
 
 
 class VersionKind(Record):

@@ -83,8 +83,25 @@ def compare(first: TextFile, second: TextFile) -> list[Difference]:
     return list(comparison(first, second).differences)
 
 
+# The same two texts are compared by `atazan validate` (held_texts_problems) and for the kk/ru page
+# in one build, and again on every rebuild of a live preview while the texts are unchanged
+# (texts.py keeps the record of an unchanged file): computed once per pair of records.
+_COMPARED: dict[tuple[int, int], tuple[TextFile, TextFile, "Comparison"]] = {}
+
+
 def comparison(first: TextFile, second: TextFile) -> Comparison:
     """`compare`'s differences, with what was compared."""
+    kept = _COMPARED.get((id(first), id(second)))
+    if kept is not None and kept[0] is first and kept[1] is second:
+        return kept[2]
+    result = _comparison(first, second)
+    if len(_COMPARED) > 32:
+        _COMPARED.clear()
+    _COMPARED[(id(first), id(second))] = (first, second, result)
+    return result
+
+
+def _comparison(first: TextFile, second: TextFile) -> Comparison:
     walk = _Walk(first.lang, second.lang)
     walk.facts(PREAMBLE_EID, Place(), " ".join(first.preamble), " ".join(second.preamble))
     mine, theirs = {x.number: x for x in first.articles}, {x.number: x for x in second.articles}

@@ -28,7 +28,7 @@ from pydantic_core import PydanticCustomError
 from atazan import LANGUAGES
 from atazan.dataset.load import LoadedFile, read_yaml
 from atazan.dataset import messages, textrules
-from atazan.dataset.schema import IsoDate, Lang, Text, Url, VersionId
+from atazan.dataset.schema import IsoDate, Lang, RegistryCode, Text, Url, VersionId
 from atazan.errors import Problem, display_path
 from atazan.fsutil import is_inside
 
@@ -58,7 +58,9 @@ class TextSource(_Record):
     title: Text
     date: IsoDate
     url: Url | None = None
-    registry: Text | None = None  # the legal information system's code, e.g. K950001000_
+    # The legal information system's code, e.g. K950001000_: the source line links the official portal's
+    # page of it (website/official.py), so it is a code or nothing, never free text.
+    registry: RegistryCode | None = None
     official: bool
     translator: Text | None = None  # who translated an unofficial text
     # False: the file holds only the parts of the version a source quotes (the shipped fragments).
@@ -351,6 +353,24 @@ def path_for(data_dir: str, version: str, lang: str) -> str:
     return os.path.join(data_dir, FOLDER, version, f"{lang}.yml")
 
 
+# load.read_yaml hands back the very same parsed file while its bytes are unchanged (a live preview
+# loads the dataset on every edit): its record is then the same too, and so is what is computed
+# from it by identity (textcompare.comparison). The checks of the record against the dataset run
+# on every load.
+_RECORDS: dict[int, tuple[LoadedFile, "TextFile"]] = {}
+
+
+def _record(loaded: LoadedFile) -> "TextFile":
+    kept = _RECORDS.get(id(loaded))
+    if kept is not None and kept[0] is loaded:
+        return kept[1]
+    record = TextFile.model_validate(loaded.data)
+    if len(_RECORDS) > 64:
+        _RECORDS.clear()
+    _RECORDS[id(loaded)] = (loaded, record)
+    return record
+
+
 def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tuple[Texts, list[Problem]]:
     """Read data/texts/<version>/<lang>.yml; a missing folder is no texts at all. `known_versions`:
     version id -> whether it is dated (a proposal has no date and never was a text)."""
@@ -386,7 +406,7 @@ def load_texts(data_dir: str, root: str, known_versions: dict[str, bool]) -> tup
                 problems.append(Problem(shown, "", "expected a mapping of keys to values (a text file written by `atazan import-text`)", 1))
                 continue
             try:
-                record = TextFile.model_validate(loaded.data)
+                record = _record(loaded)
             except ValidationError as error:
                 for item in error.errors(include_url=False):
                     loc = tuple(item["loc"])

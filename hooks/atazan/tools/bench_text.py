@@ -67,7 +67,32 @@ def run(root: str, work: str, log=print) -> dict:
                        "peak_rss_mb": build.peak_rss_mb, "search_index": bench.search_index_weight(site)}
         log(f"  texts: {label}: {build.pages} pages, {build.seconds:.2f} s (CPU {build.cpu_seconds:.2f} s, "
             f"{1000 * build.cpu_seconds / max(build.pages, 1):.1f} ms a page)")
+    rows.update(_scaled(root, work, log))
     rows.update(_versions(root, work, log))
+    return rows
+
+
+# Issue 26: build CPU per page with every text held must stay flat as the records grow (within 10%
+# from 1x to 5x); a step that grows faster than the pages (what-changed rebuilding every article of
+# a text for each changed one) shows here first.
+SCALES = (1, 5)
+PER_PAGE_GROWTH = 1.10
+
+
+def _scaled(root: str, work: str, log) -> dict:
+    rows = {}
+    for scale in SCALES:
+        project = os.path.join(work, f"texts-project-{scale}x")
+        bench.make_project(root, project, scale)
+        import_rehearsal(root, os.path.join(project, "data"))
+        bench.remove_generated(os.path.join(project, "docs"))
+        site = os.path.join(work, f"texts-site-{scale}x")
+        build = bench.run_build(project, site)
+        label = f"texts held, {scale}x records"
+        rows[label] = {"seconds": build.seconds, "cpu_seconds": build.cpu_seconds, "pages": build.pages,
+                       "peak_rss_mb": build.peak_rss_mb, "search_index": bench.search_index_weight(site), "scale": scale}
+        log(f"  texts: {label}: {build.pages} pages, {build.seconds:.2f} s (CPU {build.cpu_seconds:.2f} s, "
+            f"{1000 * build.cpu_seconds / max(build.pages, 1):.1f} ms a page)")
     return rows
 
 
@@ -120,4 +145,11 @@ def format_rows(rows: dict) -> list[str]:
         per_page = 1000 * row["cpu_seconds"] / max(row["pages"], 1)
         lines.append(f"{label:<26} {row['pages']:>6} {row['seconds']:>7.2f} {row['cpu_seconds']:>6.2f} {per_page:>8.1f} "
                      f"{row['peak_rss_mb']:>7.0f} {sizes}")
+    scaled = [row for row in rows.values() if "scale" in row]
+    if len(scaled) == 2:
+        low, high = (1000 * row["cpu_seconds"] / max(row["pages"], 1) for row in scaled)
+        ratio = high / low
+        lines.append(f"CPU per page with the texts held, {scaled[1]['scale']}x / {scaled[0]['scale']}x records: {ratio:.2f} "
+                     f"({high:.1f} / {low:.1f} ms; budget <= {PER_PAGE_GROWTH:.2f}): "
+                     + ("meets" if ratio <= PER_PAGE_GROWTH else "MISSES"))
     return lines

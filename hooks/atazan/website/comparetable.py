@@ -116,6 +116,9 @@ class Table:
     changed_rows: int
     first: Excerpt | None  # the first change in a few words
     words: int = 0  # both wordings' words: how much of the article the change is
+    # Where each side's wording comes from (legaltext.ShownText: version, its date, publisher, title,
+    # the publication's date), shown with the table: a legal fragment never stands without its source.
+    sources: tuple[legaltext.ShownText, ...] = ()
 
     @property
     def has_changes(self) -> bool:
@@ -264,7 +267,7 @@ def _blocks(rows: list[Row], shown: list[Unit]) -> list[Block]:
 # ---------------------------------------------------------------- one article of two versions, for a reader
 
 @per_dataset_key  # one table per article, pair and reader language: its article page and its section's comparison show it
-def article_table(dataset: Dataset, old: str, before: str | None, new: str, after: str | None, text_lang: str,
+def article_table(dataset: Dataset, old: str, before: str | None, new: str, after: str | None, text_lang: Lang,
                   lang: Lang) -> Table:
     """The table of one article between two versions, in the text language `text_lang`, labelled
     for a reader of `lang` (the hidden "removed:"/"added:" labels, what each fold holds)."""
@@ -273,7 +276,10 @@ def article_table(dataset: Dataset, old: str, before: str | None, new: str, afte
     new_article = legaltext.articles_by_number(dataset, new, text_lang).get(after) if after else None
     table = compare(old_article, new_article, say.get("changes.removed_label", lang), say.get("changes.added_label", lang))
     blocks = tuple(dataclasses.replace(b, summary=fold_summary(b, say.get, lang)) if b.folded else b for b in table.blocks)
-    return dataclasses.replace(table, blocks=blocks)
+    # A side without the article (a new or removed one) shows no wording, so it names no source.
+    sources = tuple(legaltext.shown_in(dataset, version, text_lang, lang)
+                    for version, article in ((old, old_article), (new, new_article)) if article is not None)
+    return dataclasses.replace(table, blocks=blocks, sources=sources)
 
 
 def fold_summary(block: Block, say: Callable[..., str], lang: Lang) -> str:
@@ -281,12 +287,15 @@ def fold_summary(block: Block, say: Callable[..., str], lang: Lang) -> str:
     parts = []
     if block.text:
         parts.append(say("compare.fold.text", lang))
+    # One point is named in the singular ("paragraph 1", «пункт 1», «1-тармақ»), never "paragraphs 1".
     if block.points:
-        parts.append(say("compare.fold.points", lang, list=ranges(block.points, "")))
+        key = "compare.fold.point" if len(block.points) == 1 else "compare.fold.points"
+        parts.append(say(key, lang, list=ranges(block.points, "")))
     for point in block.openings:
         parts.append(say("compare.fold.opening", lang, n=point))
     if block.subpoints:
-        parts.append(say("compare.fold.subpoints", lang, list=ranges(block.subpoints, ")")))
+        key = "compare.fold.subpoint" if len(block.subpoints) == 1 else "compare.fold.subpoints"
+        parts.append(say(key, lang, list=ranges(block.subpoints, ")")))
     return say("compare.fold", lang, list="; ".join(parts))
 
 

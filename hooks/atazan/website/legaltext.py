@@ -149,6 +149,11 @@ def choose(dataset: Dataset, version: str, lang: Lang, article: str | None = Non
     return None
 
 
+def shown_in(dataset: Dataset, version: str, text_lang: Lang, lang: Lang) -> ShownText:
+    """The text of `version` in `text_lang` (held), labelled for a reader of `lang`: a comparison's side."""
+    return _shown(dataset, version, text_lang, lang)
+
+
 def _shown(dataset: Dataset, version: str, text_lang: Lang, lang: Lang) -> ShownText:
     source = text_of(dataset, version, text_lang).source
     return ShownText(

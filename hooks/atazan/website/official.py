@@ -20,20 +20,21 @@ from dataclasses import dataclass
 
 from atazan.dataset.memo import per_dataset_key
 from atazan.dataset.model import Dataset
-from atazan.dataset.schema import Lang
+from atazan.dataset.schema import REGISTRY_PATTERN, Lang
 
 PORTAL = "https://adilet.zan.kz"
 PORTAL_NAME: dict[Lang, str] = {"kk": "«Әділет»", "ru": "«Әділет»", "en": "Adilet"}
 PORTAL_LANGUAGE: dict[str, str] = {"kk": "kaz", "ru": "rus", "en": "eng"}
 # The languages whose text on the portal is official, in the order a reader of another language gets them.
 OFFICIAL_LANGUAGES: tuple[Lang, ...] = ("kk", "ru")
-# Codes as the registry writes them; anything else is no code to build an address from.
-_REGISTRY = re.compile(r"^[A-Z][A-Z0-9_]{4,19}$")
+# Codes as the registry writes them (schema.RegistryCode); anything else is no code to build an
+# address from. fullmatch: `$` alone also matches before a final newline ("K950001000_\n").
+_REGISTRY = re.compile(REGISTRY_PATTERN)
 
 
 def portal_url(registry: str, lang: str) -> str | None:
     """The official portal's page of the act with this registry code, in `lang`'s edition."""
-    if not _REGISTRY.match(registry or "") or lang not in PORTAL_LANGUAGE:
+    if not _REGISTRY.fullmatch(registry or "") or lang not in PORTAL_LANGUAGE:
         return None
     return f"{PORTAL}/{PORTAL_LANGUAGE[lang]}/docs/{registry}"
 

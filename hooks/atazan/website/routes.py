@@ -51,6 +51,12 @@ def news(nid: str) -> str:
     return f"news/{nid}.md"
 
 
+def news_index_page(number: int) -> str:
+    """Page `number` of the news index, newest first (kinds/news.py); page 1 is the index itself.
+    In a folder of its own: a story's page is news/<id>.md, and no id has a slash."""
+    return NEWS_INDEX if number == 1 else f"news/page/{number}.md"
+
+
 def article(number: str) -> str:
     return f"articles/{number}.md"
 

@@ -6,7 +6,8 @@ A paragraph is the text of one block element (`<p>`, `<div>`, `<h1>`…, `<li>`,
 run between `<br>`s; `&nbsp;` indents and line breaks inside it are spaces. It is named by its
 element's id (`<p id="z12">`, the portal's anchors) or its line in the file. A paragraph set in
 `<h1>` is marked as a title, one in another heading or wholly in bold as a heading. Scripts,
-styles and templates are not text.
+styles and templates are not text; text the page hides from every reader (`hidden`, `display:none`)
+is refused, never taken as the act's nor dropped.
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ def paragraphs(container: etree._Element, pieces: Pieces, line_offset: int = 0) 
                 walker.skip_subtree()
                 state.skipped.add(element)
                 continue
+            if _hidden(element) and visible_text(element):
+                line = source_line(element) + line_offset
+                raise TextImportError(f"<{element.tag}>{f' (line {line})' if line else ''} holds text a browser does not show "
+                                      f"({_hidden(element)}): {visible_text(element)[:60]!r}; the published text is what "
+                                      "readers see, so this file cannot say which it is: save the page again from the portal")
             if name == "br":  # a line break inside a block: a new paragraph of the same block
                 state.flush()
             elif name in BLOCKS:
@@ -134,6 +140,18 @@ class _Collector:
         ident = element.get("id")
         shown = f"<{element.tag} id={ident}>" if ident and len(ident) <= 40 else f"<{element.tag}>"
         return f"{shown} (line {line})" if line else shown
+
+
+def _hidden(element: etree._Element) -> str | None:
+    """How the page hides this element from every reader, or None: a saved page could carry words
+    in the act that nobody sees on the portal (and the import would publish them as its text)."""
+    if element.get("hidden") is not None:
+        return "the hidden attribute"
+    style = (element.get("style") or "").replace(" ", "").lower()
+    for rule in ("display:none", "visibility:hidden", "visibility:collapse", "content-visibility:hidden"):
+        if rule in style:
+            return f"style {rule}"
+    return None
 
 
 def _bold_style(element: etree._Element) -> bool:

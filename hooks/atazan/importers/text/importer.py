@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from atazan import LANGUAGES
 from atazan.dataset import textcompare, textrules, texts
 from atazan.dataset.load import read_yaml
+from atazan.dataset.schema import REGISTRY_PATTERN, url_problem
 from atazan.fsutil import write_atomic
 from atazan.importers.text import account, language, shapes
 from atazan.importers.text.reading import PUBLISHERS, Reading
@@ -178,6 +179,11 @@ def _source(given: Provenance, reading: Reading, lang: str, record_title: str | 
     if missing:
         raise TextImportError(f"provenance missing: give {', '.join(missing)}")
     assert publisher and title and date  # each is named in `missing` otherwise
+    if url and (problem := url_problem(url)) is not None:
+        raise TextImportError(f"{'--url' if given.url else 'url'}: {problem}")
+    if registry and not re.fullmatch(REGISTRY_PATTERN, registry):
+        raise TextImportError(f"registry: expected a registry code like K2600000000 (a capital letter, then capital "
+                              f"letters, digits or _; 5 to 20 in all), got {registry[:40]!r}")
     if not (url or registry):
         where = (" (the code in the address it was saved from: /api/documents/by-ngr/<code>)" if system == "adilet" and
                  not about.get("url") else "")

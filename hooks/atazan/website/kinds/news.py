@@ -236,12 +236,61 @@ class NewsContext(Context):
     page: NewsPage
 
 
+# Entries (stories and milestones) per page of the news index (issue 26: first load within 80 KB).
+# An entry of the shipped news (headline, our summary with its glossary links, outlet) weighs about
+# 0.4 KB gzipped: with 8 a page, page 1's own HTML is 10.4 KB gzipped on the shipped site and 7.6 KB
+# on the bench's full-scale site, whose synthetic stories are shorter (with 415 stories on one page
+# it was 35 KB). The shell every page loads decides the rest: decisions/perf-2026-12.md.
+ENTRIES_PER_PAGE = 8
+
+
+@dataclass(frozen=True)
+class PagerLink:
+    number: int
+    path: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page of the news index stands among them: newest first, page 1 at routes.NEWS_INDEX."""
+
+    number: int
+    count: int
+    newer: PagerLink | None  # the page before (newer stories), None on page 1
+    older: PagerLink | None  # the page after, None on the last
+    links: tuple[PagerLink | None, ...]  # the first, the last and the neighbours; None stands for a gap
+    newest: str  # the dates of the page's first and last entries, formatted
+    oldest: str
+
+
 @dataclass(frozen=True)
 class NewsIndexContext(Context):
-    entries: list[IndexEntry]
+    entries: list[IndexEntry]  # this page's, newest first
+    pager: Pager
     translation: TranslationNotice
     feed: str  # the language's Atom feed, a file at the site root
     factcheck_count: int
+
+
+def index_pages(entries: list[IndexEntry], per_page: int = ENTRIES_PER_PAGE) -> list[list[IndexEntry]]:
+    """The timeline newest first, `per_page` entries a page; at least one page (it may be empty)."""
+    newest_first = entries[::-1]
+    return [newest_first[start:start + per_page] for start in range(0, len(newest_first), per_page)] or [[]]
+
+
+def _pager(number: int, count: int, entries: list[IndexEntry]) -> Pager:
+    # Every page is reachable from page 1 through "older"; the numbers let a reader jump.
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    links: list[PagerLink | None] = []
+    for n in shown:
+        if links and links[-1] is not None and n - links[-1].number > 1:
+            links.append(None)
+        links.append(PagerLink(n, routes.news_index_page(n), n == number))
+    return Pager(number, count,
+                 PagerLink(number - 1, routes.news_index_page(number - 1), False) if number > 1 else None,
+                 PagerLink(number + 1, routes.news_index_page(number + 1), False) if number < count else None,
+                 tuple(links), entries[0].date if entries else "", entries[-1].date if entries else "")
 
 
 def news_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
@@ -250,10 +299,15 @@ def news_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
 
 
 def news_index(dataset: Dataset, lang: Lang) -> list[KindPage]:
-    entries = index_entries(dataset, lang)
-    texts = [t for e in entries for t in ((e.news.title.curated, e.news.summary) if e.news else (e.milestone_title, e.milestone))]
-    return [KindPage(routes.NEWS_INDEX, "data/news", NewsIndexContext(
-        entries, translation_notice(texts, lang, routes.NEWS_INDEX), routes.news_feed(lang), len(dataset.factchecks)))]
+    pages = index_pages(index_entries(dataset, lang))
+    out = []
+    for number, entries in enumerate(pages, start=1):
+        path = routes.news_index_page(number)
+        texts = [t for e in entries for t in ((e.news.title.curated, e.news.summary) if e.news else (e.milestone_title, e.milestone))]
+        out.append(KindPage(path, "data/news", NewsIndexContext(
+            entries, _pager(number, len(pages), entries), translation_notice(texts, lang, path), routes.news_feed(lang),
+            len(dataset.factchecks))))
+    return out
 
 
 KINDS = (
