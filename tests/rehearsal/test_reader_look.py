@@ -163,8 +163,7 @@ def test_an_article_with_notes_and_a_comparison_prints_cleanly(browser, rehearsa
 def test_the_kk_ru_page_says_what_each_date_is(rehearsal_site, lang):
     as_of = TEXT_STRINGS["text.as_of"][lang]
     before, after = as_of.split("{date}")
-    pages = nonempty(sorted((rehearsal_site / PREFIX[lang] / "kk-ru").glob("*/index.html")), "kk/ru pages")
-    for path in pages:
+    for path in nonempty(sorted((rehearsal_site / PREFIX[lang] / "kk-ru").glob("*/index.html")), "kk/ru pages"):
         page = lxml.html.parse(str(path)).getroot()
         lines = [" ".join(p.text_content().split()) for p in page.find_class("atazan-legal-meta")
                  if p.find(".//a[@hreflang]") is not None]
