@@ -99,6 +99,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown = pages.fill_parts(markdown, page, _state)  # the home page's launcher (website/kinds/home.py)
+    pages.mark_reader_assets(page, _state)
     if pages.stand_in(page):
         page.meta["search"] = {"exclude": True}  # its text is indexed where it really lives
     markdown = pages.fill_held_block(markdown, page, config, _state)

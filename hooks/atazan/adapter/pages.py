@@ -16,6 +16,7 @@ from atazan import Language, is_language
 from atazan.adapter.state import BuildState, language
 from atazan.website import editlinks, held, render, routes
 from atazan.website.i18n import format_date
+from atazan.website.kinds import PAGE_KINDS
 from atazan.website.languages import Catalog, Target
 from atazan.website.routes import URL_PREFIX, page_url
 
@@ -171,4 +172,21 @@ def fill_parts(markdown: str, page: Page, state: BuildState) -> str:
         return markdown
     folder, path = _docs_path(page)
     part = state.parts.get((folder, path)) if folder and path else None
-    return markdown.replace(MARKER, part, 1) if part is not None else markdown
+    if part is None:
+        return markdown
+    _need_reader_assets(page, PAGE_KINDS["home-launcher"].reader_assets)
+    return markdown.replace(MARKER, part, 1)
+
+
+def mark_reader_assets(page: Page, state: BuildState) -> None:
+    """page.meta["atazan_reader"]: what a generated page needs of the reader's-path stylesheet and
+    script (its kind's reader_assets; partials/atazan/reader.html loads only that)."""
+    folder, path = _docs_path(page)
+    spec = state.plan.page(folder, path) if state.plan and folder and path else None
+    if spec is not None:
+        _need_reader_assets(page, spec.page_kind.reader_assets)
+
+
+def _need_reader_assets(page: Page, assets: str) -> None:
+    if assets and page.meta.get("atazan_reader") != "script":  # the script brings the styles too
+        page.meta["atazan_reader"] = assets

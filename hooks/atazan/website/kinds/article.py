@@ -376,4 +376,4 @@ def article_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
     return out
 
 
-KINDS = (PageKind("article", "article.md.j2", article_pages),)
+KINDS = (PageKind("article", "article.md.j2", article_pages, reader_assets="styles"),)

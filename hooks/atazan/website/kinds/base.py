@@ -38,3 +38,7 @@ class PageKind:
     output: Output = DOCS
     # Its prose links glossary terms to their entries (website/glossary.py).
     links_glossary: bool = False
+    # What its pages need of the reader's-path assets (partials/atazan/reader.html): "" nothing,
+    # "styles" assets/atazan-reader.css, "script" the stylesheet and assets/javascripts/atazan-reader.js.
+    # Only the pages that use them load them: every page's first load counts (issue 26).
+    reader_assets: str = ""

@@ -239,6 +239,6 @@ def changes_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
 
 
 KINDS = (
-    PageKind("changes-index", "changes_index.md.j2", changes_index),
-    PageKind("changes", "changes.md.j2", changes_pages),
+    PageKind("changes-index", "changes_index.md.j2", changes_index, reader_assets="script"),  # the filter
+    PageKind("changes", "changes.md.j2", changes_pages, reader_assets="script"),
 )

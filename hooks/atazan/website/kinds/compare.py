@@ -103,4 +103,4 @@ def section_pages(dataset: Dataset, lang: Lang) -> list[KindPage]:
     return out
 
 
-KINDS = (PageKind("compare-section", "compare_section.md.j2", section_pages),)
+KINDS = (PageKind("compare-section", "compare_section.md.j2", section_pages, reader_assets="styles"),)

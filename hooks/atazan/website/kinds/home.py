@@ -32,4 +32,4 @@ def launcher(dataset: Dataset, lang: Lang) -> list[KindPage]:
     return [KindPage(routes.HOME, "data/themes", LauncherContext(themes))]
 
 
-KINDS = (PageKind("home-launcher", "home_launcher.md.j2", launcher, output=PART),)
+KINDS = (PageKind("home-launcher", "home_launcher.md.j2", launcher, output=PART, reader_assets="styles"),)

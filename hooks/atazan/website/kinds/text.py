@@ -183,6 +183,6 @@ def article_index(dataset: Dataset, lang: Lang) -> list[KindPage]:
 
 
 KINDS = (
-    PageKind("article-index", "article_index.md.j2", article_index),
+    PageKind("article-index", "article_index.md.j2", article_index, reader_assets="script"),  # the jump
     PageKind("text", "text.md.j2", text_pages),
 )
