@@ -3,6 +3,7 @@ the texts held and the reference version's articles (page kind `article-index`).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from atazan.dataset.memo import per_dataset, per_dataset_key
@@ -12,7 +13,7 @@ from atazan.dataset.texts import number_key, section_eid
 from atazan.website import comparison, legaltext, routes
 from atazan.website.kinds import kk_ru
 from atazan.website.kinds.base import Context, KindPage, PageKind
-from atazan.website.views import Link, provision_link, theme_link
+from atazan.website.views import Link, Shown, pick, provision_link, theme_link
 
 
 @dataclass
@@ -87,6 +88,9 @@ class ExplainedArticle:
     number: str
     version_label: str
     provision: Link
+    # The curator's notes on those entries (schema: versions[].note), e.g. that the source does not
+    # say which text it numbers: the index says what the record says, doubt included.
+    notes: tuple[Shown, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,8 +149,16 @@ def _explained(dataset: Dataset, lang: Lang) -> tuple[ExplainedArticle, ...]:
         for entry in provision.versions:
             if entry.number is not None and entry.version in dataset.versions:
                 found.append((_version_date(dataset, entry.version), number_key(str(entry.number)), ExplainedArticle(
-                    str(entry.number), dataset.versions[entry.version].label[lang].text, provision_link(dataset, pid, lang))))
-    unique = {(e.number, e.version_label, e.provision.id): (date, key, e) for date, key, e in found}
+                    str(entry.number), dataset.versions[entry.version].label[lang].text, provision_link(dataset, pid, lang),
+                    (pick(entry.note, lang),) if entry.note else ())))
+    unique: dict = {}
+    for date, key, e in found:
+        group = (e.number, e.version_label, e.provision.id)
+        if group in unique:  # one line per article, version and record, with every entry's note
+            was = unique[group][2]
+            e = dataclasses.replace(was, notes=was.notes + tuple(n for n in e.notes if n not in was.notes))
+            date, key = unique[group][:2]
+        unique[group] = (date, key, e)
     return tuple(e for _, _, e in sorted(unique.values(), key=lambda item: (item[0], item[1], item[2].provision.title)))
 
 
