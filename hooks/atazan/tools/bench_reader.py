@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlsplit
 
 from atazan import DEFAULT_LANGUAGE, LANGUAGES
 from atazan.tools import benchbuild
-from atazan.tools.bench_text import atazan_command as _cli
+from atazan.tools.bench_text import REHEARSAL, import_rehearsal
 
 # Budgets (issue 26).
 FIRST_LOAD_BYTES = 80 * 1024
@@ -86,7 +86,6 @@ def _fixture_generator(root: str) -> Any:
     return module
 
 
-REHEARSAL = ("tests", "rehearsal")
 
 
 def default_text(root: str) -> str:
@@ -107,35 +106,10 @@ def reader_project(root: str, target: str, scale: float = 5, log=print, text: st
     text = text or default_text(texts_from)
     counts = benchbuild.make_project(root, target, scale)
     data = os.path.join(target, "data")
-    versions = _import_rehearsal(texts_from, data) if text == "rehearsal" else _import_fixture(texts_from, target, data)
+    versions = import_rehearsal(texts_from, data) if text == "rehearsal" else _import_fixture(texts_from, target, data)
     log(f"  reader: project at {scale:g}x: {counts['provisions']} provisions, {counts['themes']} themes, "
         f"{counts['news']} news; the {text} constitution: {', '.join(versions)}")
     return {**counts, "scale": scale, "text": text, "versions": len({v.split()[0] for v in versions}), "imports": versions}
-
-
-def _import_rehearsal(root: str, data: str) -> list[str]:
-    import sys
-
-    path = os.path.join(root, *REHEARSAL, "make_rehearsal.py")
-    spec = importlib.util.spec_from_file_location("atazan_bench_rehearsal", path)
-    if spec is None or spec.loader is None:
-        raise benchbuild.BenchError(f"{path}: cannot be loaded (the rehearsal's recipe)")
-    recipe: Any = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = recipe  # its dataclasses look their module up
-    spec.loader.exec_module(recipe)
-    imported = []
-    for source in recipe.FILES:
-        if source.name in recipe.WAITING_FOR_IMPORTER:
-            continue
-        code, _, err = _cli(*source.args(os.path.dirname(path), data))
-        if code != 0:
-            raise benchbuild.BenchError(f"atazan import-text {source.name}: {err.strip().splitlines()[-1:]}")
-        imported.append(f"{source.version} {source.lang}")
-    code, _, err = _cli("match", "--data", data)
-    if code != 0:
-        raise benchbuild.BenchError(f"atazan match: {err.strip()}")
-    recipe.apply_overlay(data, _cli)
-    return imported
 
 
 def _import_fixture(root: str, target: str, data: str) -> list[str]:

@@ -23,7 +23,7 @@ def _rehearsal_recipe(root: str):
     path = os.path.join(root, *REHEARSAL, "make_rehearsal.py")
     spec = importlib.util.spec_from_file_location("make_rehearsal", path)
     if spec is None or spec.loader is None:
-        raise FileNotFoundError(path)
+        raise bench.BenchError(f"{path}: cannot be loaded (the rehearsal's recipe)")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -39,18 +39,25 @@ def atazan_command(*args: str) -> tuple[int, str, str]:
     return done.returncode, done.stdout, done.stderr
 
 
-def import_rehearsal(root: str, data: str) -> None:
-    """Every rehearsal text imported into `data`, matched, and the curator's overlay applied."""
+def import_rehearsal(root: str, data: str) -> list[str]:
+    """Every rehearsal text of `root`'s tests/rehearsal imported into `data` (except those the recipe
+    lists as waiting for the importer), matched, and the curator's overlay applied, as
+    tests/conftest.py's rehearsal_project does; returns "version lang" of each text imported."""
     recipe = _rehearsal_recipe(root)
     folder = os.path.join(root, *REHEARSAL)
+    imported = []
     for source in recipe.FILES:
+        if source.name in recipe.WAITING_FOR_IMPORTER:
+            continue
         code, _, err = atazan_command(*source.args(folder, data))
         if code != 0:
-            raise RuntimeError(f"atazan import-text {source.name}: {err.strip()}")
+            raise bench.BenchError(f"atazan import-text {source.name}: {err.strip()}")
+        imported.append(f"{source.version} {source.lang}")
     code, _, err = atazan_command("match", "--data", data)
     if code != 0:
-        raise RuntimeError(f"atazan match: {err.strip()}")
+        raise bench.BenchError(f"atazan match: {err.strip()}")
     recipe.apply_overlay(data, atazan_command)
+    return imported
 
 
 def run(root: str, work: str, log=print) -> dict:
