@@ -213,12 +213,12 @@ def _placed(notes: dict[str, tuple[Note, ...]], view: legaltext.ArticleView | No
     """Every note at a place the shown text has: one whose paragraph this text lacks (a language's
     text laid out differently, or no text shown) goes beside the whole article, never dropped."""
     places = set(_reading_order(view)) if view is not None else {eid}
-    out: dict[str, list[Note]] = {}
+    out: dict[str, dict[tuple[str, str], Note]] = {}
     for place, found in notes.items():
-        target = place if place in places else eid
-        kept = out.setdefault(target, [])
-        kept.extend(n for n in found if (n.kind, n.id) not in {(k.kind, k.id) for k in kept})
-    return {place: tuple(found) for place, found in out.items()}
+        kept = out.setdefault(place if place in places else eid, {})
+        for note in found:
+            kept.setdefault((note.kind, note.id), note)  # an item moved beside the article stands there once
+    return {place: tuple(kept.values()) for place, kept in out.items()}
 
 
 def _once_in_full(notes: dict[str, tuple[Note, ...]], view: legaltext.ArticleView | None) -> dict[str, tuple[Note, ...]]:
